@@ -20,7 +20,11 @@ public class RegistrationService {
 
     @WithSession
     public Uni<Page<Registration>> listOf(UUID participantId, int page, int size) {
-        var query = registrations.findByParticipant(participantId).page(page, size);
-        return query.list().flatMap(items -> query.count().map(total -> new Page<>(items, page, size, total)));
+        return Page.of(registrations.findByParticipant(participantId), page, size);
+    }
+
+    @WithSession
+    public Uni<Page<Registration>> listOfTrack(UUID programId, UUID trackId, Registration.Role role, int page, int size) {
+        return Page.of(registrations.findByTrack(programId, trackId, role), page, size);
     }
 }

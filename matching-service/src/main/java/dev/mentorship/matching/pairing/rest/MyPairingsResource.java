@@ -1,0 +1,40 @@
+package dev.mentorship.matching.pairing.rest;
+
+import dev.mentorship.matching.pairing.service.PairingService;
+import dev.mentorship.matching.rest.Page;
+import dev.mentorship.matching.rest.PageParams;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/me/pairings")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("participant")
+@Tag(name = "My pairings")
+public class MyPairingsResource {
+
+    private final PairingService pairings;
+    private final SecurityIdentity identity;
+
+    public MyPairingsResource(PairingService pairings, SecurityIdentity identity) {
+        this.pairings = pairings;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The pairings I am in, as mentor or mentee, newest first")
+    public Uni<Page<PairingView>> list(@Valid @BeanParam PageParams paging) {
+        UUID me = UUID.fromString(identity.getPrincipal().getName());
+        return pairings.listOfMember(me, paging.page, paging.size).map(page -> page.map(PairingView::of));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.mentorship.matching.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail, served as {@code application/problem+json}. {@code errors} lists each invalid
+ * field of a request, so that a form can show every mistake at once.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "Problem", description = "RFC 9457 problem details")
+public record Problem(URI type, String title, int status, String detail, URI instance, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One invalid field: where it is ({@code body.email}, {@code query.size}) and what is wrong with it. */
+    public record FieldError(String field, String message) {
+    }
+
+    public static Problem of(int status, String title, String detail, URI instance) {
+        return new Problem(URI.create("about:blank"), title, status, detail, instance, List.of());
+    }
+}

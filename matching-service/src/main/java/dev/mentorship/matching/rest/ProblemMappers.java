@@ -1,0 +1,119 @@
+package dev.mentorship.matching.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error leaves the service as problem+json: validation (400 with each bad field), unreadable JSON (400),
+ * authentication (401 with a Bearer challenge), authorisation (403), HTTP errors thrown by resources, and
+ * anything unexpected (500, logged, with no internals in the response).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
+        return respond(new Problem(URI.create("about:blank"), "Invalid request", 400, detail, instance(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        String detail = field.isEmpty()
+                ? "The request body is not valid JSON: " + e.getOriginalMessage()
+                : "The request body has a value of the wrong type at " + field + ": " + e.getOriginalMessage();
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of()
+                : List.of(new Problem.FieldError(field, "has the wrong type or format"));
+        return respond(new Problem(URI.create("about:blank"), "Unreadable request body", 400, detail, instance(uri), errors));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.status(401)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"mentorship\"")
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(401, "Unauthorized",
+                        "A valid bearer token from the mentorship realm is required.", instance(uri)))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "Forbidden", "Your role does not allow this request.", instance(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
+                ? status.getReasonPhrase() : e.getMessage();
+        Response.ResponseBuilder builder = Response.fromResponse(e.getResponse()).entity(null);
+        return builder.type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail, instance(uri)))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        return respond(Problem.of(500, "Internal Server Error",
+                "Something went wrong on our side; it has been logged.", instance(uri)));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static URI instance(UriInfo uri) {
+        return URI.create(uri.getPath());
+    }
+
+    /**
+     * {@code size} for a query parameter, {@code email} or {@code tracks[0].kind} for a field of a request body
+     * or of a bean of parameters: an object parameter's own name is left out, its fields stand alone.
+     */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> parts = new java.util.ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case PARAMETER -> parameter = node.getName();
+                default -> parts.add(node.getIndex() == null ? node.getName() : node.getName() + "[" + node.getIndex() + "]");
+            }
+        }
+        if (parts.isEmpty()) {
+            return parameter == null ? "" : parameter;
+        }
+        return String.join(".", parts);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

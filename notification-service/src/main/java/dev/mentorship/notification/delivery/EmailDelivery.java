@@ -1,0 +1,51 @@
+package dev.mentorship.notification.delivery;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One email the service sends or tries to send, and what became of it. */
+@Entity
+@Table(name = "email_delivery")
+public class EmailDelivery extends PanacheEntityBase {
+
+    public enum Status { PENDING, SENT, FAILED }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "recipient_id", nullable = false)
+    public UUID recipientId;
+
+    @Column(nullable = false)
+    public String email;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(nullable = false)
+    public String subject;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+}

@@ -1,0 +1,37 @@
+package dev.mentorship.notification.delivery.rest;
+
+import dev.mentorship.notification.delivery.EmailDelivery;
+import dev.mentorship.notification.delivery.service.DeliveryService;
+import dev.mentorship.notification.rest.Page;
+import dev.mentorship.notification.rest.PageParams;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/deliveries")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("organizer")
+@Tag(name = "Email deliveries (organizers)")
+public class DeliveryResource {
+
+    private final DeliveryService deliveries;
+
+    public DeliveryResource(DeliveryService deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @GET
+    @Operation(summary = "What was sent and what failed, newest first; ?status=FAILED for the failures")
+    public Uni<Page<DeliveryView>> list(@QueryParam("status") EmailDelivery.Status status,
+                                        @Valid @BeanParam PageParams paging) {
+        return deliveries.list(status, paging.page, paging.size).map(page -> page.map(DeliveryView::of));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.mentorship.schedule.program;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One edition of a conference's mentorship offer, e.g. "ML4H 2025"; organizers draft it, then publish it. */
+@Entity
+@Table(name = "program")
+public class Program extends PanacheEntityBase {
+
+    public enum Status { DRAFT, PUBLISHED }
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String conference;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Version
+    public long version;
+}
