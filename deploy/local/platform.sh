@@ -5,6 +5,8 @@
 #   deploy/local/platform.sh up       start everything that does not run yet, wait until healthy, print where it is
 #   deploy/local/platform.sh down     stop everything this script started
 #   deploy/local/platform.sh status   what runs, its health and its memory
+#   deploy/local/platform.sh check    end-to-end check of a running stack: a demo user's Keycloak token is accepted
+#                                     by every service, a request without one gets 401, Swagger UIs serve
 #
 # Logs: deploy/local/.work/logs/<component>.log   Data: deploy/local/.work/data
 set -euo pipefail
@@ -377,9 +379,45 @@ status() {
   echo "logs: $LOGS"
 }
 
+# Signs in as a demo user with the password grant and prints the access token.
+token_for() {
+  local body
+  body="$(curl -fsS -d client_id=mentorship-demo-cli -d grant_type=password -d username="$1" -d password=demo \
+    "$ISSUER/protocol/openid-connect/token")" || return 1
+  printf '%s' "$body" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+
+check() {
+  command -v curl >/dev/null || die "check needs curl"
+  local failures=0 anna olivia s name port code
+  anna="$(token_for anna)" || die "Keycloak gave no token for anna"
+  olivia="$(token_for olivia)" || die "Keycloak gave no token for olivia"
+  expect() { # expect CODE DESCRIPTION CURL-ARGS...
+    local want="$1" what="$2"; shift 2
+    code="$(curl -s -o /dev/null -w '%{http_code}' "$@")"
+    if [ "$code" = "$want" ]; then printf '  ok    %s -> %s\n' "$what" "$code"
+    else printf '  FAIL  %s -> %s, expected %s\n' "$what" "$code" "$want"; failures=$((failures + 1)); fi
+  }
+  for s in participant:8081:/me/registrations matching:8082:/me/pairings schedule:8083:/programs \
+           notification:8084:/me/notifications; do
+    IFS=: read -r name port path <<<"$s"
+    echo "$name-service"
+    expect 200 "ready" "http://127.0.0.1:$port/q/health/ready"
+    expect 200 "Swagger UI" "http://127.0.0.1:$port/q/swagger-ui/"
+    expect 401 "GET $path without a token" "http://127.0.0.1:$port$path"
+    expect 200 "GET $path as anna (Keycloak token)" -H "Authorization: Bearer $anna" "http://127.0.0.1:$port$path"
+  done
+  echo "roles"
+  expect 403 "GET /deliveries as anna (participant)" -H "Authorization: Bearer $anna" "http://127.0.0.1:8084/deliveries"
+  expect 200 "GET /deliveries as olivia (organizer)" -H "Authorization: Bearer $olivia" "http://127.0.0.1:8084/deliveries"
+  [ "$failures" = 0 ] || die "$failures check(s) failed"
+  echo "all checks passed"
+}
+
 case "${1:-}" in
   up) up ;;
+  check) check ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status"; exit 2 ;;
+  *) echo "usage: $0 up|down|status|check"; exit 2 ;;
 esac
