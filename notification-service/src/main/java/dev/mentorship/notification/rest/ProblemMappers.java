@@ -1,7 +1,9 @@
 package dev.mentorship.notification.rest;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -39,7 +41,8 @@ public class ProblemMappers {
         return respond(new Problem(URI.create("about:blank"), "Invalid request", 400, detail, instance(uri), errors));
     }
 
-    @ServerExceptionMapper
+    // listed one by one: Quarkus maps the first two itself, and the most specific mapper wins
+    @ServerExceptionMapper({JsonParseException.class, MismatchedInputException.class, JsonProcessingException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
         String detail = field.isEmpty()
@@ -100,9 +103,22 @@ public class ProblemMappers {
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
-                case PARAMETER -> parameter = node.getName();
-                default -> parts.add(node.getIndex() == null ? node.getName() : node.getName() + "[" + node.getIndex() + "]");
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
+                    continue;
+                }
+                case PARAMETER -> {
+                    parameter = node.getName();
+                    continue;
+                }
+                default -> { }
+            }
+            // the validator puts an element's index on the node after the collection: tracks[0].milestones
+            if (node.isInIterable() && !parts.isEmpty()) {
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + at + "]");
+            }
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
+                parts.add(node.getName());
             }
         }
         if (parts.isEmpty()) {

@@ -38,6 +38,28 @@ public class Program extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    public String description;
+
+    /** The zone of milestones that name none: "AoE" or an IANA name. */
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    @Column(name = "code_of_conduct_title", nullable = false)
+    public String codeOfConductTitle;
+
+    @Column(name = "code_of_conduct_version", nullable = false)
+    public String codeOfConductVersion;
+
+    @Column(name = "code_of_conduct_url")
+    public String codeOfConductUrl;
+
+    /** Where conduct violations are reported, e.g. info@ml4h.cc. */
+    @Column(name = "conduct_contact")
+    public String conductContact;
+
+    @Column(name = "created_by")
+    public UUID createdBy;
+
     @Version
     public long version;
 }

@@ -1,19 +1,35 @@
 package dev.mentorship.schedule.program.rest;
 
+import dev.mentorship.schedule.program.ProgramCalendar;
+import dev.mentorship.schedule.program.event.Changes;
 import dev.mentorship.schedule.program.service.ProgramService;
 import dev.mentorship.schedule.rest.Page;
 import dev.mentorship.schedule.rest.PageParams;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 @Path("/programs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,16 +39,83 @@ public class ProgramResource {
 
     private final ProgramService programs;
     private final SecurityIdentity identity;
+    private final Clock clock;
 
-    public ProgramResource(ProgramService programs, SecurityIdentity identity) {
+    public ProgramResource(ProgramService programs, SecurityIdentity identity, Clock clock) {
         this.programs = programs;
         this.identity = identity;
+        this.clock = clock;
     }
 
     @GET
     @Operation(summary = "Programs, newest first: published ones, and drafts too for organizers")
     public Uni<Page<ProgramView>> list(@Valid @BeanParam PageParams paging) {
-        return programs.list(identity.hasRole("organizer"), paging.page, paging.size)
-                .map(page -> page.map(ProgramView::of));
+        return programs.list(isOrganizer(), paging.page, paging.size).map(page -> page.map(ProgramView::of));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("organizer")
+    @Operation(summary = "Create a draft program from its definition (e.g. a shipped program file such as ML4H 2025)")
+    @APIResponse(responseCode = "201", description = "Created as a draft")
+    @APIResponse(responseCode = "400", description = "Invalid: each bad field is listed")
+    @APIResponse(responseCode = "409", description = "A program of that name exists")
+    public Uni<Response> create(@Valid @NotNull ProgramDefinition body) {
+        return programs.create(body, me()).map(created -> Response
+                .created(URI.create("/programs/" + created.program().id))
+                .entity(ProgramDetail.of(created)).build());
+    }
+
+    @GET
+    @Path("/{programId}")
+    @Operation(summary = "A program: tracks, milestones with their exact instants, and the history of changes")
+    public Uni<ProgramDetail> get(@PathParam("programId") UUID programId) {
+        return programs.get(programId, isOrganizer()).map(ProgramDetail::of);
+    }
+
+    @POST
+    @Path("/{programId}/publish")
+    @RolesAllowed("organizer")
+    @Operation(summary = "Publish a draft: opens registration, plans reminders, announces ProgramPublished")
+    @APIResponse(responseCode = "409", description = "Published already")
+    public Uni<ProgramDetail> publish(@PathParam("programId") UUID programId) {
+        return programs.publish(programId).map(ProgramDetail::of);
+    }
+
+    @PATCH
+    @Path("/{programId}/tracks/{trackId}/milestones/{milestoneId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("organizer")
+    @Operation(summary = "Move a milestone (extend a deadline) with a reason; reminders follow, MilestoneRescheduled is announced")
+    public Uni<ProgramDetail.Change> move(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                                          @PathParam("milestoneId") UUID milestoneId, @Valid @NotNull MilestoneMove body) {
+        return programs.reschedule(programId, trackId, milestoneId, body.date(), body.endDate(), body.time(),
+                        body.reason(), me())
+                .map(c -> new ProgramDetail.Change(c.milestoneId, c.changedAt, Changes.summary(c), c.reason, c.oldDate,
+                        c.newDate, c.oldDueAt, c.newDueAt));
+    }
+
+    @GET
+    @Path("/{programId}/calendar.ics")
+    @Produces("text/calendar")
+    @PermitAll
+    @Operation(summary = "A published program's timeline as an iCalendar feed (RFC 5545) to subscribe to; no token needed")
+    public Uni<Response> calendar(@PathParam("programId") UUID programId) {
+        return programs.get(programId, false).map(aggregate -> {
+            Map<UUID, Integer> moves = aggregate.changes().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
+            String ics = ProgramCalendar.of(aggregate.program(), aggregate.tracks(), aggregate.milestones(), moves,
+                    clock.instant());
+            return Response.ok(ics, "text/calendar; charset=utf-8")
+                    .header("Content-Disposition", "inline; filename=\"program-" + programId + ".ics\"").build();
+        });
+    }
+
+    private boolean isOrganizer() {
+        return identity.hasRole("organizer");
+    }
+
+    private UUID me() {
+        return UUID.fromString(identity.getPrincipal().getName());
     }
 }

@@ -1,19 +1,58 @@
 package dev.mentorship.schedule.program.service;
 
+import dev.mentorship.schedule.outbox.Outbox;
+import dev.mentorship.schedule.program.Milestone;
+import dev.mentorship.schedule.program.MilestoneChange;
 import dev.mentorship.schedule.program.Program;
+import dev.mentorship.schedule.program.ProgramTime;
+import dev.mentorship.schedule.program.Track;
+import dev.mentorship.schedule.program.event.MilestoneRescheduled;
+import dev.mentorship.schedule.program.event.ProgramPublished;
 import dev.mentorship.schedule.program.repository.ProgramRepository;
+import dev.mentorship.schedule.program.rest.ProgramDefinition;
+import dev.mentorship.schedule.reminder.ReminderPlanner;
+import dev.mentorship.schedule.rest.InvalidRequestException;
 import dev.mentorship.schedule.rest.Page;
+import dev.mentorship.schedule.rest.Problem.FieldError;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Programs as data: organizers create them (or import a program file), publish them and move their milestones. */
 @ApplicationScoped
 public class ProgramService {
 
-    private final ProgramRepository programs;
+    /** A program with its tracks, milestones (by track, in order) and the history of milestone changes. */
+    public record ProgramAggregate(Program program, List<Track> tracks, Map<UUID, List<Milestone>> milestones,
+                                   Map<UUID, List<MilestoneChange>> changes) {
+    }
 
-    public ProgramService(ProgramRepository programs) {
+    private final ProgramRepository programs;
+    private final Outbox outbox;
+    private final ReminderPlanner reminders;
+    private final Clock clock;
+
+    public ProgramService(ProgramRepository programs, Outbox outbox, ReminderPlanner reminders, Clock clock) {
         this.programs = programs;
+        this.outbox = outbox;
+        this.reminders = reminders;
+        this.clock = clock;
     }
 
     /** Organizers see drafts too; everyone else sees published programs only. */
@@ -21,5 +60,219 @@ public class ProgramService {
     public Uni<Page<Program>> list(boolean includeDrafts, int page, int size) {
         return Page.of(includeDrafts ? programs.findAllNewestFirst() : programs.findByStatus(Program.Status.PUBLISHED),
                 page, size);
+    }
+
+    /** Creates a draft from a definition; announced extensions become the milestones' history. */
+    @WithTransaction
+    public Uni<ProgramAggregate> create(ProgramDefinition definition, UUID organizer) {
+        List<FieldError> errors = ProgramRules.check(definition);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidRequestException(errors));
+        }
+        return programs.count("name", definition.name()).chain(existing -> {
+            if (existing > 0) {
+                return Uni.createFrom().failure(new ClientErrorException(
+                        "A program named \"" + definition.name() + "\" exists already", Response.Status.CONFLICT));
+            }
+            return persistNew(definition, organizer);
+        });
+    }
+
+    private Uni<ProgramAggregate> persistNew(ProgramDefinition definition, UUID organizer) {
+        Program program = new Program();
+        program.id = UUID.randomUUID();
+        program.conference = definition.conference();
+        program.name = definition.name();
+        program.description = definition.description();
+        program.timeZone = definition.timeZone() == null ? ProgramTime.AOE : definition.timeZone();
+        program.codeOfConductTitle = definition.codeOfConduct().title();
+        program.codeOfConductVersion = definition.codeOfConduct().version();
+        program.codeOfConductUrl = definition.codeOfConduct().url();
+        program.conductContact = definition.codeOfConduct().reportContact();
+        program.status = Program.Status.DRAFT;
+        program.createdAt = clock.instant();
+        program.createdBy = organizer;
+
+        List<Track> tracks = new ArrayList<>();
+        Map<UUID, List<Milestone>> milestones = new LinkedHashMap<>();
+        Map<UUID, List<MilestoneChange>> changes = new LinkedHashMap<>();
+        List<Object> entities = new ArrayList<>();
+        entities.add(program);
+        for (int t = 0; t < definition.tracks().size(); t++) {
+            ProgramDefinition.TrackDefinition def = definition.tracks().get(t);
+            Track track = new Track();
+            track.id = UUID.randomUUID();
+            track.programId = program.id;
+            track.key = def.key();
+            track.kind = def.kind();
+            track.name = def.name();
+            track.description = def.description();
+            track.rolling = def.rolling();
+            track.registrationClosesOn = def.registrationClosesOn();
+            track.topics = def.topics() == null ? new ArrayList<>() : new ArrayList<>(def.topics());
+            track.menteesPerMentorMin = def.menteesPerMentorMin();
+            track.menteesPerMentorMax = def.menteesPerMentorMax();
+            track.position = t;
+            tracks.add(track);
+            entities.add(track);
+            List<Milestone> trackMilestones = new ArrayList<>();
+            for (int m = 0; m < def.milestones().size(); m++) {
+                ProgramDefinition.MilestoneDefinition md = def.milestones().get(m);
+                Milestone milestone = new Milestone();
+                milestone.id = UUID.randomUUID();
+                milestone.programId = program.id;
+                milestone.trackId = track.id;
+                milestone.key = md.key();
+                milestone.name = md.name();
+                milestone.type = md.type();
+                milestone.timeZone = md.timeZone() == null ? program.timeZone : md.timeZone();
+                milestone.audience = new TreeSet<>(md.audience());
+                milestone.reminders = md.reminders() == null ? new ArrayList<>() : new ArrayList<>(md.reminders());
+                milestone.description = md.description();
+                milestone.position = m;
+                milestone.schedule(md.date(), md.endDate(), md.time());
+                List<MilestoneChange> history = new ArrayList<>();
+                for (ProgramDefinition.Extension extension : md.extensions() == null
+                        ? List.<ProgramDefinition.Extension>of() : md.extensions()) {
+                    history.add(move(milestone, extension.date(), extension.endDate(), extension.time(),
+                            extension.reason(), organizer));
+                }
+                trackMilestones.add(milestone);
+                changes.put(milestone.id, history);
+                entities.add(milestone);
+                entities.addAll(history);
+            }
+            milestones.put(track.id, trackMilestones);
+        }
+        return Program.persist(entities.stream()).replaceWith(new ProgramAggregate(program, tracks, milestones, changes));
+    }
+
+    @WithSession
+    public Uni<ProgramAggregate> get(UUID programId, boolean includeDrafts) {
+        return load(programId, includeDrafts);
+    }
+
+    /** Publishes a draft: plans every milestone's reminders and records ProgramPublished, in one transaction. */
+    @WithTransaction
+    public Uni<ProgramAggregate> publish(UUID programId) {
+        return load(programId, true).chain(aggregate -> {
+            Program program = aggregate.program();
+            if (program.status == Program.Status.PUBLISHED) {
+                return Uni.createFrom().failure(new ClientErrorException(
+                        "The program was published on " + program.publishedAt, Response.Status.CONFLICT));
+            }
+            program.status = Program.Status.PUBLISHED;
+            program.publishedAt = clock.instant();
+            Uni<?> planned = Uni.createFrom().voidItem();
+            for (List<Milestone> trackMilestones : aggregate.milestones().values()) {
+                for (Milestone milestone : trackMilestones) {
+                    planned = planned.chain(() -> reminders.plan(milestone));
+                }
+            }
+            return planned
+                    .chain(() -> outbox.append(Outbox.PROGRAMS_TOPIC, ProgramPublished.TYPE, ProgramPublished.VERSION,
+                            program.id.toString(), program.id.toString(),
+                            ProgramPublished.of(program, aggregate.tracks(), aggregate.milestones())))
+                    .replaceWith(aggregate);
+        });
+    }
+
+    /**
+     * Moves a milestone (an extension, usually) with a reason: keeps the history, and for a published program
+     * replans its reminders and records MilestoneRescheduled, all in one transaction.
+     */
+    @WithTransaction
+    public Uni<MilestoneChange> reschedule(UUID programId, UUID trackId, UUID milestoneId, LocalDate date,
+                                           LocalDate endDate, LocalTime time, String reason, UUID organizer) {
+        return load(programId, true).chain(aggregate -> {
+            Track track = aggregate.tracks().stream().filter(t -> t.id.equals(trackId)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("No track " + trackId + " in program " + programId));
+            List<Milestone> trackMilestones = aggregate.milestones().get(track.id);
+            Milestone milestone = trackMilestones.stream().filter(m -> m.id.equals(milestoneId)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("No milestone " + milestoneId + " in track " + trackId));
+            List<FieldError> errors = rescheduleErrors(milestone, date, endDate, time);
+            if (!errors.isEmpty()) {
+                return Uni.createFrom().failure(new InvalidRequestException(errors));
+            }
+            String previousRendering = milestone.rendering();
+            MilestoneChange change = move(milestone, date, endDate, time, reason, organizer);
+            List<FieldError> order = ProgramRules.orderErrors(trackMilestones,
+                            trackMilestones.stream().map(m -> m.key).toList()).stream()
+                    .map(e -> new FieldError("date", e.message())).toList();
+            if (!order.isEmpty()) {
+                return Uni.createFrom().failure(new InvalidRequestException(order));
+            }
+            Uni<?> effects = change.persist();
+            if (aggregate.program().status == Program.Status.PUBLISHED) {
+                effects = effects
+                        .chain(() -> reminders.replan(milestone))
+                        .chain(() -> outbox.append(Outbox.PROGRAMS_TOPIC, MilestoneRescheduled.TYPE,
+                                MilestoneRescheduled.VERSION, programId.toString(), milestone.id.toString(),
+                                MilestoneRescheduled.of(change, track, milestone, previousRendering)));
+            }
+            return effects.replaceWith(change);
+        });
+    }
+
+    private static List<FieldError> rescheduleErrors(Milestone milestone, LocalDate date, LocalDate endDate, LocalTime time) {
+        List<FieldError> errors = new ArrayList<>();
+        if (milestone.type.window && endDate == null) {
+            errors.add(new FieldError("endDate", "is required: " + milestone.type + " is a period"));
+        } else if (milestone.type.window && endDate.isBefore(date)) {
+            errors.add(new FieldError("endDate", "must not be before date"));
+        } else if (!milestone.type.window && endDate != null) {
+            errors.add(new FieldError("endDate", "must be empty: " + milestone.type + " is a deadline, not a period"));
+        }
+        if (milestone.type.window && time != null) {
+            errors.add(new FieldError("time", "must be empty for a period"));
+        }
+        if (errors.isEmpty() && date.equals(milestone.date) && java.util.Objects.equals(endDate, milestone.endDate)
+                && java.util.Objects.equals(time, milestone.time)) {
+            errors.add(new FieldError("date", "is where the milestone is already: nothing to change"));
+        }
+        return errors;
+    }
+
+    /** Moves a milestone and returns the change to keep (not yet persisted). */
+    private MilestoneChange move(Milestone milestone, LocalDate date, LocalDate endDate, LocalTime time, String reason,
+                                 UUID organizer) {
+        MilestoneChange change = new MilestoneChange();
+        change.id = UUID.randomUUID();
+        change.milestoneId = milestone.id;
+        change.changedAt = clock.instant();
+        change.changedBy = organizer;
+        change.oldDate = milestone.date;
+        change.oldEndDate = milestone.endDate;
+        change.oldTime = milestone.time;
+        change.oldDueAt = milestone.dueAt;
+        milestone.schedule(date, endDate, time);
+        change.newDate = milestone.date;
+        change.newEndDate = milestone.endDate;
+        change.newTime = milestone.time;
+        change.newDueAt = milestone.dueAt;
+        change.reason = reason;
+        return change;
+    }
+
+    private Uni<ProgramAggregate> load(UUID programId, boolean includeDrafts) {
+        return programs.findById(programId).chain(program -> {
+            if (program == null || !includeDrafts && program.status != Program.Status.PUBLISHED) {
+                return Uni.createFrom().failure(new NotFoundException("No program " + programId));
+            }
+            return Track.<Track>list("programId", Sort.by("position"), programId)
+                    .chain(tracks -> Milestone.<Milestone>list("programId", Sort.by("position"), programId)
+                            .chain(milestones -> MilestoneChange.<MilestoneChange>list(
+                                            "milestoneId in ?1", Sort.by("changedAt"),
+                                            milestones.stream().map(m -> m.id).toList())
+                                    .map(changes -> {
+                                        Map<UUID, List<Milestone>> byTrack = new LinkedHashMap<>();
+                                        tracks.forEach(t -> byTrack.put(t.id, new ArrayList<>()));
+                                        milestones.forEach(m -> byTrack.get(m.trackId).add(m));
+                                        Map<UUID, List<MilestoneChange>> changesByMilestone = changes.stream()
+                                                .collect(Collectors.groupingBy(c -> c.milestoneId, LinkedHashMap::new,
+                                                        Collectors.toList()));
+                                        return new ProgramAggregate(program, tracks, byTrack, changesByMilestone);
+                                    })));
+        });
     }
 }

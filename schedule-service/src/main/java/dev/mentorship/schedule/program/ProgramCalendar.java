@@ -1,0 +1,85 @@
+package dev.mentorship.schedule.program;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A program's timeline as an RFC 5545 calendar that calendar apps subscribe to: one event per milestone, at its
+ * exact instant in UTC (so that "July 5 AoE" shows at the right hour wherever the reader is), a window spanning
+ * its period. UIDs are stable across edits and SEQUENCE counts a milestone's moves, so a subscribed calendar
+ * updates the event in place.
+ */
+public final class ProgramCalendar {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private ProgramCalendar() {
+    }
+
+    public static String of(Program program, List<Track> tracks, Map<UUID, List<Milestone>> milestones,
+                            Map<UUID, Integer> moves, Instant now) {
+        StringBuilder ics = new StringBuilder();
+        line(ics, "BEGIN:VCALENDAR");
+        line(ics, "VERSION:2.0");
+        line(ics, "PRODID:-//Conference mentorship platform//schedule-service//EN");
+        line(ics, "CALSCALE:GREGORIAN");
+        line(ics, "METHOD:PUBLISH");
+        line(ics, "X-WR-CALNAME:" + text(program.name + " mentorship"));
+        line(ics, "X-PUBLISHED-TTL:PT6H");
+        for (Track track : tracks) {
+            for (Milestone m : milestones.getOrDefault(track.id, List.of())) {
+                line(ics, "BEGIN:VEVENT");
+                line(ics, "UID:" + m.id + "@schedule.mentorship");
+                line(ics, "DTSTAMP:" + UTC.format(now));
+                line(ics, "SEQUENCE:" + moves.getOrDefault(m.id, 0));
+                line(ics, "SUMMARY:" + text(track.name + ": " + m.name));
+                if (m.type.window) {
+                    line(ics, "DTSTART:" + UTC.format(m.dueAt));
+                    line(ics, "DTEND:" + UTC.format(m.endsAt.plusSeconds(1)));
+                    line(ics, "TRANSP:TRANSPARENT");
+                } else {
+                    line(ics, "DTSTART:" + UTC.format(m.dueAt));
+                    line(ics, "DURATION:PT0S");
+                }
+                String description = m.rendering() + (m.description == null ? "" : "\n\n" + m.description)
+                        + "\n\nFor: " + String.join(", ", m.audience.stream().map(r -> r.name().toLowerCase() + "s").toList());
+                line(ics, "DESCRIPTION:" + text(description));
+                line(ics, "CATEGORIES:" + text(track.kind.name()) + "," + text(m.type.name()));
+                line(ics, "END:VEVENT");
+            }
+        }
+        line(ics, "END:VCALENDAR");
+        return ics.toString();
+    }
+
+    /** Escapes TEXT values (RFC 5545 3.3.11). */
+    static String text(String value) {
+        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
+                .replace("\n", "\\n");
+    }
+
+    /** Appends a content line, folded at 75 octets (RFC 5545 3.1), ended by CRLF. */
+    static void line(StringBuilder ics, String content) {
+        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int start = 0;
+        boolean first = true;
+        while (start < bytes.length) {
+            int limit = first ? 75 : 74;
+            int end = Math.min(bytes.length, start + limit);
+            // never split a UTF-8 sequence: back up to a lead byte
+            while (end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
+                end--;
+            }
+            if (!first) {
+                ics.append(' ');
+            }
+            ics.append(new String(bytes, start, end - start, java.nio.charset.StandardCharsets.UTF_8)).append("\r\n");
+            start = end;
+            first = false;
+        }
+    }
+}

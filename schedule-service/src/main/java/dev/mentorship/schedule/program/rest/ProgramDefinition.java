@@ -1,0 +1,80 @@
+package dev.mentorship.schedule.program.rest;
+
+import dev.mentorship.schedule.program.MilestoneType;
+import dev.mentorship.schedule.program.Role;
+import dev.mentorship.schedule.program.TrackKind;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A program edition as organizers write it, and as the shipped program files ({@code programs/ml4h-2025.json})
+ * hold it: its tracks, and each track's milestones as dates in a time zone ("AoE" unless a zone is named).
+ */
+@Schema(name = "ProgramDefinition")
+public record ProgramDefinition(
+        @NotBlank @Size(max = 100) String conference,
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 4000) String description,
+        @Schema(description = "AoE (the default) or an IANA time zone, for milestones that name none")
+        @Size(max = 64) String timeZone,
+        @NotNull @Valid CodeOfConduct codeOfConduct,
+        @NotEmpty @Size(max = 10) List<@NotNull @Valid TrackDefinition> tracks) {
+
+    public record CodeOfConduct(
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 64) String version,
+            @Size(max = 500) String url,
+            @Email @Size(max = 320) String reportContact) {
+    }
+
+    public record TrackDefinition(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String key,
+            @NotNull TrackKind kind,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 4000) String description,
+            @Schema(description = "Registrations after the application deadline are accepted, marked late, until registrationClosesOn")
+            boolean rolling,
+            @Schema(description = "Last day registrations are accepted (rolling tracks); else the application deadline")
+            LocalDate registrationClosesOn,
+            @Size(max = 50) List<@NotBlank @Size(max = 100) String> topics,
+            @Min(1) @Max(50) Integer menteesPerMentorMin,
+            @Min(1) @Max(50) Integer menteesPerMentorMax,
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid MilestoneDefinition> milestones) {
+    }
+
+    public record MilestoneDefinition(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String key,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull MilestoneType type,
+            @Schema(description = "The date of a deadline, or the first date of a period") @NotNull LocalDate date,
+            @Schema(description = "The last date of a period; none for a deadline") LocalDate endDate,
+            @Schema(description = "Time of day of a deadline; none: the end of the day") LocalTime time,
+            @Size(max = 64) String timeZone,
+            @NotEmpty Set<@NotNull Role> audience,
+            @Schema(description = "Lead times as ISO-8601 durations, e.g. [\"P7D\", \"P1D\"]")
+            @Size(max = 10) List<@NotNull @Pattern(regexp = "P(T?\\d+[DHM])+", message = "must be an ISO-8601 duration such as P7D or PT12H") String> reminders,
+            @Size(max = 4000) String description,
+            @Schema(description = "Extensions already announced, in order, each moving the milestone to new dates")
+            @Size(max = 10) List<@NotNull @Valid Extension> extensions) {
+    }
+
+    public record Extension(
+            @NotNull LocalDate date,
+            LocalDate endDate,
+            LocalTime time,
+            @NotBlank @Size(max = 1000) String reason) {
+    }
+}

@@ -1,0 +1,166 @@
+package dev.mentorship.schedule.program.service;
+
+import dev.mentorship.schedule.program.Milestone;
+import dev.mentorship.schedule.program.MilestoneType;
+import dev.mentorship.schedule.program.ProgramTime;
+import dev.mentorship.schedule.program.rest.ProgramDefinition;
+import dev.mentorship.schedule.rest.Problem.FieldError;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules of a program beyond the shape of its JSON: known time zones, no duplicate keys or names, windows
+ * with an end and deadlines without one, exactly one application deadline per track, registration closing
+ * after it, and milestones in the order the seeds imply ({@link MilestoneType#ORDER}). Each broken rule names
+ * its field, e.g. {@code tracks[1].milestones[0].endDate}.
+ */
+public final class ProgramRules {
+
+    private static final Duration LONGEST_LEAD = Duration.ofDays(120);
+
+    private ProgramRules() {
+    }
+
+    public static List<FieldError> check(ProgramDefinition program) {
+        List<FieldError> errors = new ArrayList<>();
+        String programZone = program.timeZone() == null ? ProgramTime.AOE : program.timeZone();
+        if (!ProgramTime.isKnownZone(programZone)) {
+            errors.add(new FieldError("timeZone", "is not a known time zone: use AoE or an IANA name such as Europe/Berlin"));
+        }
+        Set<String> trackKeys = new HashSet<>();
+        Set<String> trackNames = new HashSet<>();
+        for (int t = 0; t < program.tracks().size(); t++) {
+            ProgramDefinition.TrackDefinition track = program.tracks().get(t);
+            String at = "tracks[" + t + "]";
+            if (!trackKeys.add(track.key())) {
+                errors.add(new FieldError(at + ".key", "duplicates another track's key: " + track.key()));
+            }
+            if (!trackNames.add(track.name())) {
+                errors.add(new FieldError(at + ".name", "duplicates another track's name: " + track.name()));
+            }
+            if (track.menteesPerMentorMin() != null && track.menteesPerMentorMax() != null
+                    && track.menteesPerMentorMin() > track.menteesPerMentorMax()) {
+                errors.add(new FieldError(at + ".menteesPerMentorMin", "must not exceed menteesPerMentorMax"));
+            }
+            checkMilestones(track, at, programZone, errors);
+        }
+        return errors;
+    }
+
+    private static void checkMilestones(ProgramDefinition.TrackDefinition track, String trackPath, String programZone,
+                                        List<FieldError> errors) {
+        Set<String> keys = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        List<Milestone> effective = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        int applicationDeadlines = 0;
+        LocalDate applicationDeadline = null;
+        for (int m = 0; m < track.milestones().size(); m++) {
+            ProgramDefinition.MilestoneDefinition milestone = track.milestones().get(m);
+            String at = trackPath + ".milestones[" + m + "]";
+            if (!keys.add(milestone.key())) {
+                errors.add(new FieldError(at + ".key", "duplicates another milestone's key in this track: " + milestone.key()));
+            }
+            if (!names.add(milestone.name())) {
+                errors.add(new FieldError(at + ".name", "duplicates another milestone's name in this track: " + milestone.name()));
+            }
+            String zone = milestone.timeZone() == null ? programZone : milestone.timeZone();
+            if (!ProgramTime.isKnownZone(zone)) {
+                errors.add(new FieldError(at + ".timeZone", "is not a known time zone: use AoE or an IANA name such as Europe/Berlin"));
+                continue;
+            }
+            boolean shapeOk = checkShape(milestone.type(), milestone.date(), milestone.endDate(), milestone.time(), at, errors);
+            for (String lead : milestone.reminders() == null ? List.<String>of() : milestone.reminders()) {
+                Duration duration = Duration.parse(lead);
+                if (duration.isZero() || duration.isNegative() || duration.compareTo(LONGEST_LEAD) > 0) {
+                    errors.add(new FieldError(at + ".reminders", "lead times must be between a minute and 120 days: " + lead));
+                }
+            }
+            LocalDate date = milestone.date();
+            LocalDate endDate = milestone.endDate();
+            var extensions = milestone.extensions() == null ? List.<ProgramDefinition.Extension>of() : milestone.extensions();
+            for (int e = 0; e < extensions.size(); e++) {
+                ProgramDefinition.Extension extension = extensions.get(e);
+                shapeOk &= checkShape(milestone.type(), extension.date(), extension.endDate(), extension.time(),
+                        at + ".extensions[" + e + "]", errors);
+                date = extension.date();
+                endDate = extension.endDate();
+            }
+            if (!shapeOk) {
+                continue;
+            }
+            Milestone when = new Milestone();
+            when.type = milestone.type();
+            when.timeZone = zone;
+            when.schedule(date, endDate, extensions.isEmpty() ? milestone.time() : extensions.get(extensions.size() - 1).time());
+            effective.add(when);
+            paths.add(at);
+            if (milestone.type() == MilestoneType.APPLICATION_DEADLINE) {
+                applicationDeadlines++;
+                applicationDeadline = date;
+            }
+        }
+        if (applicationDeadlines != 1) {
+            errors.add(new FieldError(trackPath + ".milestones",
+                    "must hold exactly one APPLICATION_DEADLINE (it holds " + applicationDeadlines + ")"));
+        }
+        if (track.registrationClosesOn() != null && applicationDeadline != null
+                && track.registrationClosesOn().isBefore(applicationDeadline)) {
+            errors.add(new FieldError(trackPath + ".registrationClosesOn", "must not be before the application deadline"));
+        }
+        if (!track.rolling() && track.registrationClosesOn() != null && applicationDeadline != null
+                && !track.registrationClosesOn().equals(applicationDeadline)) {
+            errors.add(new FieldError(trackPath + ".registrationClosesOn",
+                    "only a rolling track accepts registrations after its application deadline"));
+        }
+        errors.addAll(orderErrors(effective, paths));
+    }
+
+    private static boolean checkShape(MilestoneType type, LocalDate date, LocalDate endDate, java.time.LocalTime time,
+                                      String at, List<FieldError> errors) {
+        if (type.window && endDate == null) {
+            errors.add(new FieldError(at + ".endDate", "is required: " + type + " is a period"));
+            return false;
+        }
+        if (type.window && endDate.isBefore(date)) {
+            errors.add(new FieldError(at + ".endDate", "must not be before date"));
+            return false;
+        }
+        if (!type.window && endDate != null) {
+            errors.add(new FieldError(at + ".endDate", "must be empty: " + type + " is a deadline, not a period"));
+            return false;
+        }
+        if (type.window && time != null) {
+            errors.add(new FieldError(at + ".time", "must be empty: a period runs from the start of its first day to the end of its last"));
+            return false;
+        }
+        return true;
+    }
+
+    /** Checks the implied order of a track's milestones, as scheduled; the path list matches the milestones. */
+    public static List<FieldError> orderErrors(List<Milestone> milestones, List<String> paths) {
+        List<FieldError> errors = new ArrayList<>();
+        for (List<MilestoneType> rule : MilestoneType.ORDER) {
+            for (int i = 0; i < milestones.size(); i++) {
+                Milestone earlier = milestones.get(i);
+                if (earlier.type != rule.get(0)) {
+                    continue;
+                }
+                for (int j = 0; j < milestones.size(); j++) {
+                    Milestone later = milestones.get(j);
+                    if (later.type == rule.get(1) && earlier.lastInstant().isAfter(later.dueAt)) {
+                        errors.add(new FieldError(paths.get(j) + ".date",
+                                later.type + " (" + later.rendering() + ") must not come before "
+                                        + earlier.type + " (" + earlier.rendering() + ")"));
+                    }
+                }
+            }
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.mentorship.schedule.reminder;
+
+import dev.mentorship.schedule.outbox.Outbox;
+import dev.mentorship.schedule.program.Milestone;
+import dev.mentorship.schedule.program.Program;
+import dev.mentorship.schedule.program.Track;
+import dev.mentorship.schedule.program.event.DeadlineApproaching;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Fires due reminders: claims them in the database with {@code FOR UPDATE SKIP LOCKED}, so that however many
+ * replicas poll, each reminder is taken by one; records {@code DeadlineApproaching} in the outbox and marks the
+ * reminder sent in the same transaction. A reminder whose moment passed while no replica ran fires as soon as
+ * one runs, if its deadline is still ahead; once the deadline has passed it never fires.
+ */
+@ApplicationScoped
+public class ReminderDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(ReminderDispatcher.class);
+    private static final int BATCH = 100;
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public ReminderDispatcher(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${mentorship.reminders.poll-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1s")
+    Uni<Void> poll() {
+        return dispatchDue()
+                .onFailure().invoke(e -> LOG.warnf("Reminder dispatch will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Fires what is due now; returns how many reminders were sent. */
+    public Uni<Integer> dispatchDue() {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select * from reminder where status = 'PENDING' and fire_at <= :now"
+                        + " order by fire_at limit " + BATCH + " for update skip locked", Reminder.class)
+                .setParameter("now", now)
+                .getResultList()
+                .flatMap(due -> settle(due, now))));
+    }
+
+    private Uni<Integer> settle(List<Reminder> due, Instant now) {
+        Uni<Integer> sent = Uni.createFrom().item(0);
+        for (Reminder reminder : due) {
+            sent = sent.chain(count -> {
+                reminder.settledAt = now;
+                if (!reminder.dueAt.isAfter(now)) {
+                    reminder.status = Reminder.Status.EXPIRED;
+                    return Uni.createFrom().item(count);
+                }
+                reminder.status = Reminder.Status.SENT;
+                return announce(reminder).replaceWith(count + 1);
+            });
+        }
+        return sent;
+    }
+
+    private Uni<?> announce(Reminder reminder) {
+        return Milestone.<Milestone>findById(reminder.milestoneId).chain(milestone -> Track.<Track>findById(milestone.trackId)
+                .chain(track -> Program.<Program>findById(milestone.programId)
+                        .chain(program -> outbox.append(Outbox.SCHEDULE_TOPIC, DeadlineApproaching.TYPE,
+                                DeadlineApproaching.VERSION, program.id.toString(), milestone.id.toString(),
+                                DeadlineApproaching.of(reminder, program, track, milestone)))));
+    }
+}
