@@ -85,6 +85,22 @@ public final class EmbeddedKafkaBroker {
         }
     }
 
+    /** Takes the broker down (its controller stays), as an outage would; {@link #restartBroker()} brings it back. */
+    public static synchronized void stopBroker() {
+        start();
+        cluster.brokers().values().forEach(broker -> broker.shutdown());
+    }
+
+    /** Brings the broker back on the same port, with the data it had. */
+    public static synchronized void restartBroker() {
+        cluster.brokers().values().forEach(broker -> broker.startup());
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("The broker did not come back", e);
+        }
+    }
+
     public static synchronized void stop() {
         if (cluster != null) {
             try {
