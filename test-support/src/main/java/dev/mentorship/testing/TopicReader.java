@@ -10,7 +10,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ public final class TopicReader implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A record as a CloudEvent in Kafka binary mode. */
+    /** A record as a CloudEvent in Kafka binary mode; {@code data} is null where the value is not JSON. */
     public record Event(String key, Map<String, String> headers, JsonNode data, String rawData) {
         public String type() {
             return headers.get("ce_type");
@@ -88,11 +87,14 @@ public final class TopicReader implements AutoCloseable {
         for (Header header : record.headers()) {
             headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
         }
+        JsonNode data;
         try {
-            return new Event(record.key(), headers, JSON.readTree(record.value()), record.value());
+            data = JSON.readTree(record.value());
         } catch (IOException e) {
-            throw new UncheckedIOException("Not JSON on " + record.topic() + ": " + record.value(), e);
+            // a dead-letter topic keeps what could not be read: such a record has no JSON data, only its raw value
+            data = null;
         }
+        return new Event(record.key(), headers, data, record.value());
     }
 
     @Override

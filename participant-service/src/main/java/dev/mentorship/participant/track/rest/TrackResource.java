@@ -1,0 +1,41 @@
+package dev.mentorship.participant.track.rest;
+
+import dev.mentorship.participant.rest.Page;
+import dev.mentorship.participant.rest.PageParams;
+import dev.mentorship.participant.track.service.TrackCatalog;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.util.UUID;
+
+@Path("/tracks")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("participant")
+@Tag(name = "Tracks")
+public class TrackResource {
+
+    private final TrackCatalog catalog;
+    private final Clock clock;
+
+    public TrackResource(TrackCatalog catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @GET
+    @Operation(summary = "The tracks of published programs and whether registering now is open, late or closed")
+    public Uni<Page<TrackView>> list(@QueryParam("programId") UUID programId, @Valid @BeanParam PageParams paging) {
+        return catalog.list(programId, paging.page, paging.size)
+                .map(page -> page.map(track -> TrackView.of(track, clock.instant())));
+    }
+}
