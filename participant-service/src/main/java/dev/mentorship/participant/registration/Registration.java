@@ -1,7 +1,10 @@
 package dev.mentorship.participant.registration;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.mentorship.participant.persistence.JsonColumns;
+import dev.mentorship.participant.track.TrackOffer;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,6 +38,10 @@ public class Registration extends PanacheEntityBase {
     public UUID trackId;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "track_kind", nullable = false)
+    public TrackOffer.Kind trackKind;
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Role role;
 
@@ -44,6 +51,37 @@ public class Registration extends PanacheEntityBase {
 
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
+
+    @Convert(converter = JsonColumns.AnswerColumn.class)
+    @Column(nullable = false)
+    public Answers answers = Answers.NONE;
+
+    /** How many mentees a mentor can take (null for mentees). */
+    @Column
+    public Integer capacity;
+
+    /** Registered after the application deadline of a rolling track: the matching decides who waits. */
+    @Column(nullable = false)
+    public boolean late;
+
+    /** Waitlist priority under the track's policy; the only trace of self-identification that leaves this service. */
+    @Column(nullable = false)
+    public boolean priority;
+
+    @Column(name = "code_of_conduct_version", nullable = false)
+    public String codeOfConductVersion;
+
+    @Column(name = "code_of_conduct_accepted_at", nullable = false)
+    public Instant codeOfConductAcceptedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
 
     @Version
     public long version;

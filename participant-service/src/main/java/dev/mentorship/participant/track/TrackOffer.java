@@ -1,6 +1,7 @@
 package dev.mentorship.participant.track;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.mentorship.participant.persistence.JsonColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -47,7 +48,7 @@ public class TrackOffer extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
-    @Convert(converter = StringListColumn.class)
+    @Convert(converter = JsonColumns.StringList.class)
     @Column(nullable = false)
     public List<String> topics = new ArrayList<>();
 
@@ -74,6 +75,13 @@ public class TrackOffer extends PanacheEntityBase {
 
     @Column(name = "mentees_per_mentor_max")
     public Integer menteesPerMentorMax;
+
+    /** The one-on-one week of a career track, where the program has one. */
+    @Column(name = "one_on_one_starts_at")
+    public Instant oneOnOneStartsAt;
+
+    @Column(name = "one_on_one_ends_at")
+    public Instant oneOnOneEndsAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

@@ -73,8 +73,12 @@ class MyRegistrationsResourceTest {
         r.programId = PROGRAM;
         r.trackId = UUID.randomUUID();
         r.role = role;
+        r.trackKind = dev.mentorship.participant.track.TrackOffer.Kind.AUTHOR;
         r.status = Registration.Status.ACTIVE;
         r.registeredAt = Instant.parse(at);
+        r.updatedAt = r.registeredAt;
+        r.codeOfConductVersion = "2025";
+        r.codeOfConductAcceptedAt = r.registeredAt;
         return r;
     }
 }

@@ -27,4 +27,11 @@ public interface EventsConfig {
     /** How long the relay waits for Kafka to acknowledge a batch before it tries again later. */
     @WithDefault("PT10S")
     Duration relaySendTimeout();
+
+    /**
+     * How long published events stay in the outbox before they are deleted: long enough to investigate a
+     * delivery, short enough that erased people's data does not linger here.
+     */
+    @WithDefault("P7D")
+    Duration retention();
 }

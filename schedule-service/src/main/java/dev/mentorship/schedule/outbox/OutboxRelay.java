@@ -48,6 +48,20 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
+    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1m")
+    Uni<Void> housekeeping() {
+        return purgePublished()
+                .onFailure().invoke(e -> LOG.warnf("Outbox housekeeping will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Deletes events published longer ago than the retention; returns how many. */
+    public Uni<Integer> purgePublished() {
+        return Panache.withTransaction(() -> OutboxEvent.delete("publishedAt < ?1",
+                clock.instant().minus(config.retention()))).map(Long::intValue);
+    }
+
     /** Publishes what is pending; returns how many events were published. */
     public Uni<Integer> publishPending() {
         return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session

@@ -1,18 +1,27 @@
 package dev.mentorship.participant.registration.rest;
 
 import dev.mentorship.participant.registration.service.RegistrationService;
+import dev.mentorship.participant.rest.CurrentUser;
 import dev.mentorship.participant.rest.Page;
 import dev.mentorship.participant.rest.PageParams;
-import io.quarkus.security.identity.SecurityIdentity;
+import dev.mentorship.participant.rest.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -24,17 +33,51 @@ import java.util.UUID;
 public class MyRegistrationsResource {
 
     private final RegistrationService registrations;
-    private final SecurityIdentity identity;
+    private final CurrentUser user;
 
-    public MyRegistrationsResource(RegistrationService registrations, SecurityIdentity identity) {
+    public MyRegistrationsResource(RegistrationService registrations, CurrentUser user) {
         this.registrations = registrations;
-        this.identity = identity;
+        this.user = user;
     }
 
     @GET
     @Operation(summary = "The tracks I registered for, newest first")
     public Uni<Page<RegistrationView>> list(@Valid @BeanParam PageParams paging) {
-        UUID me = UUID.fromString(identity.getPrincipal().getName());
-        return registrations.listOf(me, paging.page, paging.size).map(page -> page.map(RegistrationView::of));
+        return registrations.listOf(user.id(), paging.page, paging.size).map(page -> page.map(RegistrationView::of));
+    }
+
+    @GET
+    @Path("/{registrationId}")
+    @Operation(summary = "One of my registrations")
+    @APIResponse(responseCode = "404", description = "Not one of mine",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RegistrationView> get(@PathParam("registrationId") UUID registrationId) {
+        return registrations.get(user.id(), registrationId).map(RegistrationView::of);
+    }
+
+    @PUT
+    @Path("/{registrationId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace my answers (ParticipantUpdated tells matching and scheduling)")
+    @APIResponse(responseCode = "400", description = "Invalid answers",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not one of mine",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Withdrawn",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RegistrationView> update(@PathParam("registrationId") UUID registrationId,
+                                        @NotNull @Valid RegistrationUpdate update) {
+        return registrations.updateAnswers(user.id(), registrationId, update.answers()).map(RegistrationView::of);
+    }
+
+    @POST
+    @Path("/{registrationId}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Withdraw from the track (ParticipantWithdrawn); doing it twice changes nothing")
+    @APIResponse(responseCode = "404", description = "Not one of mine",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RegistrationView> withdraw(@PathParam("registrationId") UUID registrationId, @Valid Withdrawal withdrawal) {
+        return registrations.withdraw(user.id(), registrationId, withdrawal == null ? null : withdrawal.reason())
+                .map(RegistrationView::of);
     }
 }

@@ -1,15 +1,21 @@
 package dev.mentorship.participant.registration.rest;
 
+import dev.mentorship.participant.registration.Answers;
 import dev.mentorship.participant.registration.Registration;
+import dev.mentorship.participant.track.TrackOffer;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** A registration as the API shows it. */
-public record RegistrationView(UUID id, UUID programId, UUID trackId, Registration.Role role,
-                               Registration.Status status, Instant registeredAt) {
+/** A registration as its owner sees it. */
+public record RegistrationView(UUID id, UUID programId, UUID trackId, TrackOffer.Kind trackKind, Registration.Role role,
+                               Registration.Status status, boolean late, boolean priority, Integer capacity,
+                               Answers answers, String codeOfConductVersion, Instant codeOfConductAcceptedAt,
+                               Instant registeredAt, Instant updatedAt, Instant withdrawnAt) {
 
     public static RegistrationView of(Registration r) {
-        return new RegistrationView(r.id, r.programId, r.trackId, r.role, r.status, r.registeredAt);
+        return new RegistrationView(r.id, r.programId, r.trackId, r.trackKind, r.role, r.status, r.late, r.priority,
+                r.capacity, r.answers, r.codeOfConductVersion, r.codeOfConductAcceptedAt, r.registeredAt, r.updatedAt,
+                r.withdrawnAt);
     }
 }

@@ -1,42 +1,136 @@
 package dev.mentorship.participant.registration.rest;
 
 import dev.mentorship.participant.registration.Registration;
+import dev.mentorship.participant.registration.repository.RegistrationRepository.TrackFilter;
+import dev.mentorship.participant.registration.service.RegistrationCsv;
 import dev.mentorship.participant.registration.service.RegistrationService;
+import dev.mentorship.participant.rest.CurrentUser;
 import dev.mentorship.participant.rest.Page;
 import dev.mentorship.participant.rest.PageParams;
+import dev.mentorship.participant.rest.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.UUID;
 
-@Path("/programs/{programId}/tracks/{trackId}/registrations")
+@Path("/programs/{programId}/tracks/{trackId}")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("organizer")
-@Tag(name = "Track registrations (organizers)")
+@Tag(name = "Track registrations", description = "Registering for a track; organizers list, export and set the track's policy")
 public class TrackRegistrationsResource {
 
     private final RegistrationService registrations;
+    private final CurrentUser user;
 
-    public TrackRegistrationsResource(RegistrationService registrations) {
+    public TrackRegistrationsResource(RegistrationService registrations, CurrentUser user) {
         this.registrations = registrations;
+        this.user = user;
+    }
+
+    /** The filters organizers may apply to a track's registrations. */
+    public static class Filters {
+        @QueryParam("role")
+        public Registration.Role role;
+        @QueryParam("status")
+        public Registration.Status status;
+        @QueryParam("late")
+        public Boolean late;
+        @QueryParam("priority")
+        public Boolean priority;
+        @QueryParam("q")
+        @Size(max = 200)
+        public String text;
+
+        TrackFilter filter() {
+            return new TrackFilter(role, status, late, priority, text);
+        }
+    }
+
+    @POST
+    @Path("/registrations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("participant")
+    @Operation(summary = "Register for the track as mentor or mentee (ParticipantRegistered); "
+            + "registering again for the same role answers with the registration you have")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "200", description = "Already registered for this track and role")
+    @APIResponse(responseCode = "400", description = "Invalid registration: each broken rule names its field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such published track",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Registration is not open (yet, or any more)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> register(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                                  @NotNull @Valid RegistrationInput input) {
+        RegistrationService.Person person = new RegistrationService.Person(user.id(), user.name(), user.email());
+        return registrations.register(person, programId, trackId, input).map(result -> {
+            RegistrationView view = RegistrationView.of(result.registration());
+            return (result.created()
+                    ? Response.created(URI.create("/me/registrations/" + view.id()))
+                    : Response.ok().location(URI.create("/me/registrations/" + view.id()))).entity(view).build();
+        });
     }
 
     @GET
-    @Operation(summary = "A track's registrations in the order they came in, optionally of one role")
-    public Uni<Page<RegistrationView>> list(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
-                                            @QueryParam("role") Registration.Role role,
-                                            @Valid @BeanParam PageParams paging) {
-        return registrations.listOfTrack(programId, trackId, role, paging.page, paging.size)
-                .map(page -> page.map(RegistrationView::of));
+    @Path("/registrations")
+    @RolesAllowed("organizer")
+    @Operation(summary = "The track's registrations in the order they came in, with profiles (organizers)")
+    public Uni<Page<TrackRegistrationView>> list(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                                                 @Valid @BeanParam Filters filters, @Valid @BeanParam PageParams paging) {
+        return registrations.listOfTrack(programId, trackId, filters.filter(), paging.page, paging.size);
+    }
+
+    @GET
+    @Path("/registrations.csv")
+    @Produces("text/csv")
+    @RolesAllowed("organizer")
+    @Operation(summary = "The track's registrations as CSV, with the same filters (organizers)")
+    public Uni<Response> csv(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                             @Valid @BeanParam Filters filters) {
+        return registrations.allOfTrack(programId, trackId, filters.filter()).map(rows -> Response.ok(RegistrationCsv.write(rows))
+                .type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"registrations-" + trackId + ".csv\"")
+                .build());
+    }
+
+    @GET
+    @Path("/registration-policy")
+    @RolesAllowed("organizer")
+    @Operation(summary = "The track's registration policy (organizers)")
+    public Uni<TrackPolicyView> policy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
+        return registrations.policy(programId, trackId).map(TrackPolicyView::of);
+    }
+
+    @PUT
+    @Path("/registration-policy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("organizer")
+    @Operation(summary = "Set the track's policy: self-identified underrepresented mentees get waitlist priority (organizers)")
+    @APIResponse(responseCode = "404", description = "No such published track",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<TrackPolicyView> setPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                                          @NotNull @Valid TrackPolicyView.Input input) {
+        return registrations.setPolicy(programId, trackId, input.prioritiseSelfIdentified(), user.id()).map(TrackPolicyView::of);
     }
 }

@@ -24,6 +24,7 @@ import java.util.UUID;
 public class TrackCatalog {
 
     private static final Logger LOG = Logger.getLogger(TrackCatalog.class);
+    private static final String ONE_ON_ONE_WEEK = "ONE_ON_ONE_WEEK";
 
     private final TrackOfferRepository tracks;
     private final Clock clock;
@@ -58,6 +59,14 @@ public class TrackCatalog {
                 offer.codeOfConductVersion = required(required(program, "codeOfConduct"), "version").asText();
                 offer.menteesPerMentorMin = track.path("menteesPerMentorMin").isInt() ? track.get("menteesPerMentorMin").asInt() : null;
                 offer.menteesPerMentorMax = track.path("menteesPerMentorMax").isInt() ? track.get("menteesPerMentorMax").asInt() : null;
+                offer.oneOnOneStartsAt = null;
+                offer.oneOnOneEndsAt = null;
+                for (JsonNode milestone : track.path("milestones")) {
+                    if (ONE_ON_ONE_WEEK.equals(milestone.path("type").asText())) {
+                        offer.oneOnOneStartsAt = instant(milestone, "dueAt");
+                        offer.oneOnOneEndsAt = milestone.path("endsAt").isTextual() ? instant(milestone, "endsAt") : null;
+                    }
+                }
                 offer.updatedAt = clock.instant();
                 return tracks.persist(offer).replaceWithVoid();
             }));
@@ -65,9 +74,16 @@ public class TrackCatalog {
         return all;
     }
 
-    /** An application deadline moved: the window moves, and its end too where it closed with the deadline. */
+    /**
+     * An application deadline moved: the window moves, and its end too where it closed with the deadline.
+     * The one-on-one week moved: the dates mentees may give move with it.
+     */
     public Uni<Void> onMilestoneRescheduled(JsonNode change) {
-        if (!"APPLICATION_DEADLINE".equals(required(change, "milestoneType").asText())) {
+        String type = required(change, "milestoneType").asText();
+        if (ONE_ON_ONE_WEEK.equals(type)) {
+            return onOneOnOneWeekMoved(change);
+        }
+        if (!"APPLICATION_DEADLINE".equals(type)) {
             return Uni.createFrom().voidItem();
         }
         UUID trackId = UUID.fromString(required(change, "trackId").asText());
@@ -85,6 +101,22 @@ public class TrackCatalog {
             offer.updatedAt = clock.instant();
             return Uni.createFrom().voidItem();
         });
+    }
+
+    private Uni<Void> onOneOnOneWeekMoved(JsonNode change) {
+        UUID trackId = UUID.fromString(required(change, "trackId").asText());
+        JsonNode current = required(change, "current");
+        Instant previousStart = instant(required(change, "previous"), "dueAt");
+        Instant start = instant(current, "dueAt");
+        return tracks.findById(trackId).invoke(offer -> {
+            if (offer != null) {
+                // the event names the window's start; its end moves by as much
+                offer.oneOnOneEndsAt = offer.oneOnOneEndsAt == null ? null
+                        : offer.oneOnOneEndsAt.plus(java.time.Duration.between(previousStart, start));
+                offer.oneOnOneStartsAt = start;
+                offer.updatedAt = clock.instant();
+            }
+        }).replaceWithVoid();
     }
 
     @WithSession

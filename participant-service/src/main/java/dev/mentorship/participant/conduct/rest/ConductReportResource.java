@@ -1,0 +1,76 @@
+package dev.mentorship.participant.conduct.rest;
+
+import dev.mentorship.participant.conduct.service.ConductReportService;
+import dev.mentorship.participant.registration.service.RegistrationService.Person;
+import dev.mentorship.participant.rest.CurrentUser;
+import dev.mentorship.participant.rest.Page;
+import dev.mentorship.participant.rest.PageParams;
+import dev.mentorship.participant.rest.Problem;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/conduct-reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Conduct reports", description = "Confidential reports of code-of-conduct violations; organizers alone read them")
+public class ConductReportResource {
+
+    private final ConductReportService reports;
+    private final CurrentUser user;
+
+    public ConductReportResource(ConductReportService reports, CurrentUser user) {
+        this.reports = reports;
+        this.user = user;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("participant")
+    @Operation(summary = "File a confidential report; the organizers are notified (the notice carries no content)")
+    @APIResponse(responseCode = "201", description = "Filed")
+    @APIResponse(responseCode = "400", description = "Invalid report",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> file(@NotNull @Valid ConductReportInput input) {
+        Person reporter = new Person(user.id(), user.name(), user.email());
+        return reports.file(reporter, input).map(r -> Response.created(URI.create("/conduct-reports/" + r.id))
+                .entity(new ConductReportReceipt(r.id, r.filedAt,
+                        "Thank you. The organizers have been notified and will treat your report confidentially."))
+                .build());
+    }
+
+    @GET
+    @RolesAllowed("organizer")
+    @Operation(summary = "Reports, newest first, optionally of one program")
+    public Uni<Page<ConductReportView>> list(@QueryParam("programId") UUID programId, @Valid @BeanParam PageParams paging) {
+        return reports.list(programId, paging.page, paging.size).map(page -> page.map(ConductReportView::of));
+    }
+
+    @GET
+    @Path("/{reportId}")
+    @RolesAllowed("organizer")
+    @Operation(summary = "One report")
+    @APIResponse(responseCode = "404", description = "No such report",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ConductReportView> get(@PathParam("reportId") UUID reportId) {
+        return reports.get(reportId).map(ConductReportView::of);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.mentorship.participant.profile.rest;
+
+import dev.mentorship.participant.profile.service.PrivacyService;
+import dev.mentorship.participant.profile.service.ProfileService;
+import dev.mentorship.participant.rest.CurrentUser;
+import dev.mentorship.participant.rest.Problem;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/me")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("participant")
+@Tag(name = "Me", description = "My profile, my self-identification, a copy of my data, erasure")
+public class ProfileResource {
+
+    private final ProfileService profiles;
+    private final PrivacyService privacy;
+    private final CurrentUser user;
+
+    public ProfileResource(ProfileService profiles, PrivacyService privacy, CurrentUser user) {
+        this.profiles = profiles;
+        this.privacy = privacy;
+        this.user = user;
+    }
+
+    @GET
+    @Operation(summary = "My profile")
+    @APIResponse(responseCode = "404", description = "No profile yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ProfileView> get() {
+        return profiles.get(user.id()).map(ProfileView::of);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace my profile (my email comes from my account)")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid profile",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> put(@NotNull @Valid ProfileInput input) {
+        return profiles.save(user.id(), user.name(), user.email(), input)
+                .map(saved -> Response.status(saved.created() ? 201 : 200).entity(ProfileView.of(saved.participant())).build());
+    }
+
+    @DELETE
+    @Operation(summary = "Erase me: my data here is deleted and every other service is told to forget me")
+    @APIResponse(responseCode = "204", description = "Erased (or there was nothing to erase)")
+    public Uni<Response> erase() {
+        return privacy.erase(user.id()).map(any -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("/export")
+    @Operation(summary = "Everything this service holds about me, as JSON")
+    public Uni<MyData> export() {
+        return privacy.export(user.id());
+    }
+
+    @GET
+    @Path("/self-identification")
+    @Operation(summary = "What I confided about myself (organizers alone see it)")
+    @APIResponse(responseCode = "404", description = "Nothing confided",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SelfIdentificationView> selfIdentification() {
+        return profiles.selfIdentification(user.id()).map(SelfIdentificationView::of);
+    }
+
+    @PUT
+    @Path("/self-identification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confide, optionally, that I belong to an underrepresented group; "
+            + "a track may then give me priority on its waitlist (only that flag leaves this service)")
+    @APIResponse(responseCode = "404", description = "No profile yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SelfIdentificationView> selfIdentify(@NotNull @Valid SelfIdentificationInput input) {
+        return profiles.selfIdentify(user.id(), input).map(SelfIdentificationView::of);
+    }
+
+    @DELETE
+    @Path("/self-identification")
+    @Operation(summary = "Take back what I confided")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public Uni<Response> withdrawSelfIdentification() {
+        return profiles.withdrawSelfIdentification(user.id()).map(v -> Response.noContent().build());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.mentorship.participant.profile.service;
+
+import dev.mentorship.participant.conduct.ConductReport;
+import dev.mentorship.participant.event.ParticipantEvents;
+import dev.mentorship.participant.outbox.OutboxEvent;
+import dev.mentorship.participant.profile.Participant;
+import dev.mentorship.participant.profile.SelfIdentification;
+import dev.mentorship.participant.profile.rest.MyData;
+import dev.mentorship.participant.profile.rest.ProfileView;
+import dev.mentorship.participant.profile.rest.SelfIdentificationView;
+import dev.mentorship.participant.registration.Registration;
+import dev.mentorship.participant.registration.repository.RegistrationRepository;
+import dev.mentorship.participant.registration.rest.RegistrationView;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * A person's rights over their data here: a copy of everything (export) and erasure. Erasure deletes the profile,
+ * self-identification and registrations, removes the person's name from conduct reports they filed, deletes the
+ * events about them still in the outbox, and publishes ParticipantErased so that every other service forgets
+ * them too. Keycloak keeps their account: closing it is the identity provider's business.
+ */
+@ApplicationScoped
+public class PrivacyService {
+
+    private static final Logger LOG = Logger.getLogger(PrivacyService.class);
+
+    private final RegistrationRepository registrations;
+    private final ParticipantEvents events;
+    private final Clock clock;
+
+    public PrivacyService(RegistrationRepository registrations, ParticipantEvents events, Clock clock) {
+        this.registrations = registrations;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<MyData> export(UUID me) {
+        return Participant.<Participant>findById(me).chain(profile -> SelfIdentification.<SelfIdentification>findById(me)
+                .chain(self -> registrations.allOf(me).chain(regs -> ConductReport.<ConductReport>list("reporterId",
+                        Sort.by("filedAt"), me).map(reports -> new MyData(me, clock.instant(),
+                        profile == null ? null : ProfileView.of(profile), SelfIdentificationView.of(self),
+                        regs.stream().map(r -> new MyData.MyRegistration(RegistrationView.of(r), r.withdrawalReason)).toList(),
+                        reports.stream().map(r -> new MyData.FiledReport(r.id, r.programId, r.about, r.description,
+                                r.occurredOn, r.location, r.filedAt)).toList())))));
+    }
+
+    /** Returns whether there was anything to erase. */
+    @WithTransaction
+    public Uni<Boolean> erase(UUID me) {
+        String key = me.toString();
+        return SelfIdentification.delete("participantId", me)
+                .chain(selves -> Registration.delete("participantId", me).map(regs -> selves + regs))
+                .chain(count -> Participant.delete("id", me).map(people -> count + people))
+                .chain(count -> ConductReport.update("reporterId = null, reporterName = null, reporterEmail = null"
+                        + " where reporterId = ?1", me).map(reports -> count + reports))
+                .chain(count -> OutboxEvent.delete("key", key).map(outboxed -> count + outboxed))
+                .chain(count -> {
+                    if (count == 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    LOG.infof("Erased participant %s (%d rows)", me, count);
+                    return events.erased(me).replaceWith(true);
+                });
+    }
+}

@@ -1,0 +1,7 @@
+package dev.mentorship.participant.registration.rest;
+
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record Withdrawal(@Size(max = 1000) @Schema(description = "Optional; seen by the organizers only") String reason) {
+}

@@ -1,0 +1,83 @@
+package dev.mentorship.participant.registration.service;
+
+import dev.mentorship.participant.profile.rest.ProfileView;
+import dev.mentorship.participant.registration.Answers;
+import dev.mentorship.participant.registration.rest.RegistrationView;
+import dev.mentorship.participant.registration.rest.TrackRegistrationView;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A track's registrations as CSV (RFC 4180) for organizers' spreadsheets. Cells that a spreadsheet would run as a
+ * formula (starting with = + - @ or a tab) are prefixed with an apostrophe: people's answers are not code.
+ */
+public final class RegistrationCsv {
+
+    static final List<String> HEADER = List.of("registrationId", "registeredAt", "status", "role", "late", "priority",
+            "name", "email", "affiliation", "careerStage", "timeZone", "interests", "capacity", "paperTitle",
+            "intendsToSubmit", "expertise", "reviewingExperience", "areas", "topics", "oneOnOneAvailability",
+            "selfIdentifiedUnderrepresented", "codeOfConductVersion", "withdrawnAt", "withdrawalReason");
+
+    private RegistrationCsv() {
+    }
+
+    public static String write(List<TrackRegistrationView> rows) {
+        StringBuilder csv = new StringBuilder();
+        line(csv, HEADER);
+        for (TrackRegistrationView row : rows) {
+            RegistrationView r = row.registration();
+            ProfileView p = row.participant();
+            Answers a = r.answers() == null ? Answers.NONE : r.answers();
+            List<Object> cells = new ArrayList<>();
+            cells.add(r.id());
+            cells.add(r.registeredAt());
+            cells.add(r.status());
+            cells.add(r.role());
+            cells.add(r.late());
+            cells.add(r.priority());
+            cells.add(p == null ? null : p.name());
+            cells.add(p == null ? null : p.email());
+            cells.add(p == null ? null : p.affiliation());
+            cells.add(p == null ? null : p.careerStage());
+            cells.add(p == null ? null : p.timeZone());
+            cells.add(p == null ? null : join(p.interests()));
+            cells.add(r.capacity());
+            cells.add(a.paperTitle());
+            cells.add(a.intendsToSubmit());
+            cells.add(join(a.expertise()));
+            cells.add(a.reviewingExperience());
+            cells.add(join(a.areas()));
+            cells.add(join(a.topics()));
+            cells.add(a.oneOnOneAvailability() == null ? null : a.oneOnOneAvailability().stream()
+                    .map(i -> i.date() + " " + i.from() + "-" + i.to()).collect(Collectors.joining("; ")));
+            cells.add(row.selfIdentification() == null ? null : row.selfIdentification().underrepresented());
+            cells.add(r.codeOfConductVersion());
+            cells.add(r.withdrawnAt());
+            cells.add(row.withdrawalReason());
+            line(csv, cells.stream().map(c -> c == null ? "" : c.toString()).toList());
+        }
+        return csv.toString();
+    }
+
+    private static String join(List<String> values) {
+        return values == null ? null : String.join("; ", values);
+    }
+
+    private static void line(StringBuilder csv, List<String> cells) {
+        csv.append(cells.stream().map(RegistrationCsv::cell).collect(Collectors.joining(","))).append("\r\n");
+    }
+
+    static String cell(String value) {
+        String text = Objects.requireNonNullElse(value, "");
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.mentorship.participant.privacy;
+
+import dev.mentorship.participant.Requests;
+import dev.mentorship.participant.TestPrograms;
+import dev.mentorship.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * For every endpoint, who gets what: anonymous callers 401, another participant never the owner's data (404 for
+ * ids that are not theirs, 403 for organizer resources), the owner their own, organizers what organizers may.
+ * Each row also checks what came back, not only the status.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    enum Caller { ANONYMOUS, OTHER_PARTICIPANT, OWNER, ORGANIZER }
+
+    static final String OWNER = "matrix-owner";
+    static final String OTHER = "matrix-other";
+    static final String ORGANIZER = "matrix-olivia";
+
+    /** The owner's things the rows refer to, made once. */
+    record World(TestPrograms.Published program, String registrationId, String withdrawableId, String reportId) {
+    }
+
+    private static World world;
+
+    private static World world() {
+        if (world == null) {
+            TestPrograms.Published program = TestPrograms.publish();
+            String registration = Requests.register(OWNER, program.programId(), program.author(),
+                    Requests.registration("MENTEE", Requests.authorMentee())).then().statusCode(201).extract().path("id");
+            String withdrawable = Requests.register(OWNER, program.programId(), program.reviewer(),
+                    Requests.registration("MENTEE", Requests.reviewerMentee())).then().statusCode(201).extract().path("id");
+            Requests.as(Tokens.participant(OWNER)).body(Map.of("underrepresented", false))
+                    .put("/me/self-identification").then().statusCode(200);
+            String report = Requests.as(Tokens.participant(OWNER)).body(report())
+                    .post("/conduct-reports").then().statusCode(201).extract().path("id");
+            world = new World(program, registration, withdrawable, report);
+        }
+        return world;
+    }
+
+    static Map<String, Object> report() {
+        return Map.of("about", "Someone at the poster session", "description", "Unwelcome remarks.",
+                "occurredOn", LocalDate.now().minusDays(1).toString());
+    }
+
+    /** One cell of the matrix: a request made by a caller, the status it must get, and a check of the body. */
+    record Cell(String method, String path, Caller caller, int status, Supplier<Object> body, Function<Response, String> check) {
+    }
+
+    static RequestSpecification request(Caller caller) {
+        RequestSpecification request = given().contentType(ContentType.JSON);
+        return switch (caller) {
+            case ANONYMOUS -> request;
+            case OTHER_PARTICIPANT -> request.auth().oauth2(Tokens.participant(OTHER));
+            case OWNER -> request.auth().oauth2(Tokens.participant(OWNER));
+            case ORGANIZER -> request.auth().oauth2(Tokens.organizer(ORGANIZER));
+        };
+    }
+
+    static List<Cell> cells(World w) {
+        String track = "/programs/" + w.program().programId() + "/tracks/" + w.program().author();
+        String mine = "/me/registrations/" + w.registrationId();
+        Function<Response, String> none = r -> null;
+        Function<Response, String> ownersProfile = r -> Tokens.email(OWNER).equals(r.path("email")) ? null : "not the owner's profile";
+        // an id the caller sent may be echoed in a problem; the owner's own data must never appear
+        Function<Response, String> notTheOwners = r -> r.asString().contains(Tokens.email(OWNER))
+                || r.asString().contains("Counterfactual") || r.asString().contains("Medical Imaging")
+                || r.asString().contains("Unwelcome remarks") ? "leaks the owner's data" : null;
+        Function<Response, String> isProblem = r -> r.contentType().startsWith("application/problem+json") ? null : "not problem+json";
+        Supplier<Object> noBody = () -> null;
+        Supplier<Object> answers = () -> Map.of("answers", Requests.authorMentee());
+        Supplier<Object> policy = () -> Map.of("prioritiseSelfIdentified", false);
+        List<Cell> cells = new ArrayList<>();
+        // my profile, my data, my self-identification
+        for (String path : List.of("/me", "/me/export", "/me/self-identification", "/me/registrations")) {
+            cells.add(new Cell("GET", path, Caller.ANONYMOUS, 401, noBody, isProblem));
+        }
+        cells.add(new Cell("GET", "/me", Caller.OWNER, 200, noBody, ownersProfile));
+        cells.add(new Cell("GET", "/me", Caller.OTHER_PARTICIPANT, 404, noBody, notTheOwners));
+        cells.add(new Cell("GET", "/me/export", Caller.OWNER, 200, noBody,
+                r -> r.asString().contains(w.registrationId()) && r.asString().contains("Unwelcome remarks") ? null : "incomplete export"));
+        cells.add(new Cell("GET", "/me/export", Caller.OTHER_PARTICIPANT, 200, noBody, notTheOwners));
+        cells.add(new Cell("GET", "/me/export", Caller.ORGANIZER, 200, noBody, notTheOwners));
+        cells.add(new Cell("GET", "/me/self-identification", Caller.OWNER, 200, noBody, none));
+        cells.add(new Cell("GET", "/me/self-identification", Caller.OTHER_PARTICIPANT, 404, noBody, notTheOwners));
+        cells.add(new Cell("PUT", "/me", Caller.ANONYMOUS, 401, () -> Requests.profile("UTC"), isProblem));
+        cells.add(new Cell("DELETE", "/me", Caller.ANONYMOUS, 401, noBody, isProblem));
+        cells.add(new Cell("GET", "/me/registrations", Caller.OWNER, 200, noBody,
+                r -> r.asString().contains(w.registrationId()) ? null : "misses the owner's registration"));
+        cells.add(new Cell("GET", "/me/registrations", Caller.OTHER_PARTICIPANT, 200, noBody, notTheOwners));
+        // one registration by id
+        for (String method : List.of("GET", "PUT")) {
+            Supplier<Object> body = method.equals("PUT") ? answers : noBody;
+            cells.add(new Cell(method, mine, Caller.ANONYMOUS, 401, body, isProblem));
+            cells.add(new Cell(method, mine, Caller.OTHER_PARTICIPANT, 404, body, notTheOwners));
+            cells.add(new Cell(method, mine, Caller.ORGANIZER, 404, body, notTheOwners));
+            cells.add(new Cell(method, mine, Caller.OWNER, 200, body, r -> w.registrationId().equals(r.path("id")) ? null : "wrong registration"));
+        }
+        String withdraw = "/me/registrations/" + w.withdrawableId() + "/withdraw";
+        cells.add(new Cell("POST", withdraw, Caller.ANONYMOUS, 401, noBody, isProblem));
+        cells.add(new Cell("POST", withdraw, Caller.OTHER_PARTICIPANT, 404, noBody, notTheOwners));
+        cells.add(new Cell("POST", withdraw, Caller.ORGANIZER, 404, noBody, notTheOwners));
+        cells.add(new Cell("POST", withdraw, Caller.OWNER, 200, noBody, r -> "WITHDRAWN".equals(r.path("status")) ? null : "not withdrawn"));
+        // registering
+        cells.add(new Cell("POST", track + "/registrations", Caller.ANONYMOUS, 401,
+                () -> Requests.registration("MENTEE", Requests.authorMentee()), isProblem));
+        // a track's registrations, their CSV and the track's policy: organizers only
+        for (String path : List.of(track + "/registrations", track + "/registrations.csv", track + "/registration-policy")) {
+            cells.add(new Cell("GET", path, Caller.ANONYMOUS, 401, noBody, isProblem));
+            cells.add(new Cell("GET", path, Caller.OTHER_PARTICIPANT, 403, noBody, notTheOwners));
+            cells.add(new Cell("GET", path, Caller.OWNER, 403, noBody, isProblem));
+        }
+        cells.add(new Cell("GET", track + "/registrations", Caller.ORGANIZER, 200, noBody,
+                r -> r.asString().contains(Tokens.email(OWNER)) ? null : "organizer misses the owner's registration"));
+        cells.add(new Cell("GET", track + "/registrations.csv", Caller.ORGANIZER, 200, noBody,
+                r -> r.asString().contains(Tokens.email(OWNER)) ? null : "CSV misses the owner's registration"));
+        cells.add(new Cell("GET", track + "/registration-policy", Caller.ORGANIZER, 200, noBody, none));
+        cells.add(new Cell("PUT", track + "/registration-policy", Caller.ANONYMOUS, 401, policy, isProblem));
+        cells.add(new Cell("PUT", track + "/registration-policy", Caller.OWNER, 403, policy, isProblem));
+        cells.add(new Cell("PUT", track + "/registration-policy", Caller.ORGANIZER, 200, policy, none));
+        // conduct reports: anyone signed in files one; organizers alone read them, the reporter included
+        cells.add(new Cell("POST", "/conduct-reports", Caller.ANONYMOUS, 401, AuthorizationMatrixTest::report, isProblem));
+        cells.add(new Cell("POST", "/conduct-reports", Caller.OTHER_PARTICIPANT, 201, AuthorizationMatrixTest::report, none));
+        for (String path : List.of("/conduct-reports", "/conduct-reports/" + w.reportId())) {
+            cells.add(new Cell("GET", path, Caller.ANONYMOUS, 401, noBody, isProblem));
+            cells.add(new Cell("GET", path, Caller.OTHER_PARTICIPANT, 403, noBody, notTheOwners));
+            cells.add(new Cell("GET", path, Caller.OWNER, 403, noBody, isProblem));
+            cells.add(new Cell("GET", path, Caller.ORGANIZER, 200, noBody,
+                    r -> r.asString().contains("Unwelcome remarks") ? null : "organizer cannot read the report"));
+        }
+        cells.add(new Cell("GET", "/tracks", Caller.ANONYMOUS, 401, noBody, isProblem));
+        cells.add(new Cell("GET", "/tracks", Caller.OTHER_PARTICIPANT, 200, noBody, none));
+        return cells;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAnswersEachCallerAsItShould() {
+        World w = world();
+        return cells(w).stream().map(cell -> DynamicTest.dynamicTest(
+                cell.method() + " " + cell.path().replace(w.program().programId(), "{program}")
+                        .replace(w.program().author(), "{track}") + " as " + cell.caller() + " → " + cell.status(), () -> {
+                    RequestSpecification request = request(cell.caller());
+                    Object body = cell.body().get();
+                    if (body != null) {
+                        request = request.body(body);
+                    }
+                    Response response = request.request(cell.method(), cell.path());
+                    assertThat(response.statusCode()).as(response.asString()).isEqualTo(cell.status());
+                    assertThat(cell.check().apply(response)).as(response.asString()).isNull();
+                }));
+    }
+}
