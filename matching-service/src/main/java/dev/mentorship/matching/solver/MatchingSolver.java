@@ -92,11 +92,14 @@ public final class MatchingSolver {
         final int[][] mentors;
         final BitSet[] chosen;
         final int[] compatible;
+        /** The lowest score among a mentee's first candidates: no mentor left out scores higher. */
+        final double[] bound;
 
-        private Candidates(int[][] mentors, BitSet[] chosen, int[] compatible) {
+        private Candidates(int[][] mentors, BitSet[] chosen, int[] compatible, double[] bound) {
             this.mentors = mentors;
             this.chosen = chosen;
             this.compatible = compatible;
+            this.bound = bound;
         }
 
         static Candidates best(PairScores scores, int perMentee) {
@@ -105,6 +108,7 @@ public final class MatchingSolver {
             int[][] mentors = new int[n][];
             BitSet[] chosen = new BitSet[n];
             int[] compatible = new int[n];
+            double[] bound = new double[n];
             IntStream.range(0, n).parallel().forEach(i -> {
                 // a bounded min-heap of the best mentors by score
                 int k = Math.min(perMentee, m);
@@ -132,6 +136,8 @@ public final class MatchingSolver {
                     }
                 }
                 compatible[i] = count;
+                // every compatible mentor is a candidate when they all fit; else the heap's top is the bound
+                bound[i] = size < count ? heapScore[0] : Double.NEGATIVE_INFINITY;
                 mentors[i] = Arrays.copyOf(heap, size);
                 BitSet set = new BitSet(m);
                 for (int c = 0; c < size; c++) {
@@ -139,7 +145,7 @@ public final class MatchingSolver {
                 }
                 chosen[i] = set;
             });
-            return new Candidates(mentors, chosen, compatible);
+            return new Candidates(mentors, chosen, compatible, bound);
         }
 
         void add(int mentee, int[] more, int count) {
@@ -293,11 +299,23 @@ public final class MatchingSolver {
         int price(PairScores scores, Candidates candidates, long bonus) {
             long[] distance = potentials();
             int m = scores.mentors();
+            long highestMentor = Long.MIN_VALUE;
+            for (int j = 0; j < m; j++) {
+                highestMentor = Math.max(highestMentor, distance[1 + n + j]);
+            }
+            long highest = highestMentor;
             int[] added = new int[n];
             int[][] more = new int[n][];
             IntStream.range(0, n).parallel().forEach(i -> {
                 int[] found = new int[8];
                 int count = 0;
+                // no mentor left out scores above the bound: if even that cannot make a negative reduced cost
+                // against the highest mentor potential, none of this mentee's left-out pairs can
+                if (candidates.bound[i] == Double.NEGATIVE_INFINITY
+                        || distance[1 + i] + cost(candidates.bound[i], bonus) - highest >= 0) {
+                    more[i] = found;
+                    return;
+                }
                 for (int j = 0; j < m; j++) {
                     if (candidates.chosen[i].get(j) || scores.capacity(j) <= 0) {
                         continue;

@@ -1,0 +1,68 @@
+package dev.mentorship.matching.benchmark;
+
+import dev.mentorship.matching.scoring.Person;
+import dev.mentorship.matching.scoring.TrackScores;
+import dev.mentorship.matching.scoring.Weights;
+import dev.mentorship.matching.solver.MatchingSolver;
+import dev.mentorship.matching.solver.Solution;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The matching benchmark of the README: generated tracks of 2,000 mentees × 600 mentors and 20,000 × 6,000
+ * (capacity 1–4), scored as an AUTHOR track and solved to optimality. Prints, per size: time to build the scores,
+ * time to solve (candidates, min-cost flow, pricing rounds), the objective, the lowest pair score, mentor load and
+ * unmatched mentees by reason. Run: see matching-service/README.md.
+ */
+public final class MatchingBenchmark {
+
+    public static void main(String[] args) {
+        int[][] sizes = args.length > 0
+                ? Arrays.stream(args).map(a -> Arrays.stream(a.split("x")).mapToInt(Integer::parseInt).toArray()).toArray(int[][]::new)
+                : new int[][]{{2_000, 600}, {20_000, 6_000}};
+        System.out.printf(Locale.ROOT, "cores %d, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        // a small warm-up, so that the first size is not timing the JIT and the native library load
+        run(200, 60, false);
+        for (int[] size : sizes) {
+            run(size[0], size[1], true);
+        }
+    }
+
+    static void run(int menteeCount, int mentorCount, boolean print) {
+        SyntheticTrack generator = new SyntheticTrack(menteeCount * 31L + mentorCount, 400, 300);
+        List<Person> mentees = generator.mentees(menteeCount);
+        List<Person> mentors = generator.mentors(mentorCount);
+        long started = System.nanoTime();
+        TrackScores scores = new TrackScores(TrackScores.Kind.INTERESTS,
+                new TrackScores.Policy(Weights.INTERESTS, false, 0, 0), mentees, mentors, Set.of());
+        long built = System.nanoTime();
+        Solution solution = MatchingSolver.solve(scores, MatchingSolver.Options.DEFAULT);
+        long solved = System.nanoTime();
+        if (!print) {
+            return;
+        }
+        int capacity = mentors.stream().mapToInt(Person::capacity).sum();
+        int[] loadHistogram = new int[5];
+        for (int load : solution.load()) {
+            loadHistogram[Math.min(load, 4)]++;
+        }
+        long noCapacity = Arrays.stream(solution.unmatchedReason()).filter(r -> r == Solution.Unmatched.NO_CAPACITY).count();
+        long noMentor = Arrays.stream(solution.unmatchedReason()).filter(r -> r == Solution.Unmatched.NO_COMPATIBLE_MENTOR).count();
+        System.out.printf(Locale.ROOT, "%n%,d mentees x %,d mentors (capacity %,d; %,d pairs)%n", menteeCount, mentorCount,
+                capacity, (long) menteeCount * mentorCount);
+        System.out.printf(Locale.ROOT, "  scores built        %,8d ms%n", (built - started) / 1_000_000);
+        System.out.printf(Locale.ROOT, "  solved              %,8d ms  (%s; %,d arcs in the flow, %d pricing round(s))%n",
+                (solved - built) / 1_000_000, solution.method(), solution.arcs(), solution.pricingRounds());
+        System.out.printf(Locale.ROOT, "  total               %,8d ms%n", (solved - started) / 1_000_000);
+        System.out.printf(Locale.ROOT, "  matched             %,8d  unmatched: %,d no capacity, %,d no compatible mentor%n",
+                solution.matched(), noCapacity, noMentor);
+        System.out.printf(Locale.ROOT, "  total score         %,12.3f  mean %.3f  lowest pair %.3f%n", solution.totalScore(),
+                solution.totalScore() / Math.max(1, solution.matched()), solution.lowestScore());
+        System.out.printf(Locale.ROOT, "  mentor load         0: %,d  1: %,d  2: %,d  3: %,d  4: %,d%n",
+                loadHistogram[0], loadHistogram[1], loadHistogram[2], loadHistogram[3], loadHistogram[4]);
+    }
+}
