@@ -1,7 +1,10 @@
 package dev.mentorship.matching.pairing;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.mentorship.matching.persistence.JsonColumns;
+import dev.mentorship.matching.scoring.Explanation;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +21,12 @@ import java.util.UUID;
 public class Pairing extends PanacheEntityBase {
 
     public enum Status { ACTIVE, DISSOLVED }
+
+    /** What made the pairing: a published run, or rolling matching (a late mentee, a mentor taking from the waitlist). */
+    public enum Source { RUN, ROLLING }
+
+    /** Why it ended. */
+    public enum Ended { ORGANIZER, WITHDRAWN, ERASED }
 
     @Id
     public UUID id;
@@ -41,8 +50,29 @@ public class Pairing extends PanacheEntityBase {
     @Column(nullable = false)
     public double score;
 
+    @Convert(converter = JsonColumns.ExplanationColumn.class)
     @Column(nullable = false)
-    public String explanation;
+    public Explanation explanation;
+
+    @Column(name = "mentor_registration_id", nullable = false)
+    public UUID mentorRegistrationId;
+
+    @Column(name = "mentee_registration_id", nullable = false)
+    public UUID menteeRegistrationId;
+
+    @Column(name = "run_id")
+    public UUID runId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Source source;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dissolved_reason")
+    public Ended dissolvedReason;
+
+    @Column(name = "dissolved_note")
+    public String dissolvedNote;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -41,6 +41,12 @@ public class ProblemMappers {
         return respond(new Problem(URI.create("about:blank"), "Invalid request", 400, detail, instance(uri), errors));
     }
 
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e, UriInfo uri) {
+        return respond(new Problem(URI.create("about:blank"), "Invalid request", 400, e.getMessage(), instance(uri),
+                e.errors()));
+    }
+
     // listed one by one: Quarkus maps the first two itself, and the most specific mapper wins
     @ServerExceptionMapper({JsonParseException.class, MismatchedInputException.class, JsonProcessingException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {

@@ -33,8 +33,9 @@ public class MyPairingsResource {
 
     @GET
     @Operation(summary = "The pairings I am in, as mentor or mentee, newest first")
-    public Uni<Page<PairingView>> list(@Valid @BeanParam PageParams paging) {
+    public Uni<Page<MyPairingView>> list(@Valid @BeanParam PageParams paging) {
         UUID me = UUID.fromString(identity.getPrincipal().getName());
-        return pairings.listOfMember(me, paging.page, paging.size).map(page -> page.map(PairingView::of));
+        return pairings.listOfMember(me, paging.page, paging.size)
+                .map(found -> found.page().map(p -> MyPairingView.of(p, me, found.people())));
     }
 }

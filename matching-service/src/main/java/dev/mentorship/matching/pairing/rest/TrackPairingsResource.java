@@ -2,39 +2,78 @@ package dev.mentorship.matching.pairing.rest;
 
 import dev.mentorship.matching.pairing.Pairing;
 import dev.mentorship.matching.pairing.service.PairingService;
+import dev.mentorship.matching.rest.CurrentUser;
 import dev.mentorship.matching.rest.Page;
 import dev.mentorship.matching.rest.PageParams;
+import dev.mentorship.matching.rest.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
-@Path("/tracks/{trackId}/pairings")
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("organizer")
 @Tag(name = "Track pairings (organizers)")
 public class TrackPairingsResource {
 
     private final PairingService pairings;
+    private final CurrentUser user;
 
-    public TrackPairingsResource(PairingService pairings) {
+    public TrackPairingsResource(PairingService pairings, CurrentUser user) {
         this.pairings = pairings;
+        this.user = user;
+    }
+
+    /** Why an organizer dissolves a pairing. */
+    public record Dissolution(@Size(max = 1000) String note) {
     }
 
     @GET
+    @Path("tracks/{trackId}/pairings")
     @Operation(summary = "A track's pairings, newest first, optionally of one status")
     public Uni<Page<PairingView>> list(@PathParam("trackId") UUID trackId, @QueryParam("status") Pairing.Status status,
                                        @Valid @BeanParam PageParams paging) {
-        return pairings.listOfTrack(trackId, status, paging.page, paging.size).map(page -> page.map(PairingView::of));
+        return pairings.listOfTrack(trackId, status, paging.page, paging.size)
+                .map(found -> found.page().map(p -> PairingView.of(p, found.people())));
+    }
+
+    @GET
+    @Path("tracks/{trackId}/waitlist")
+    @Operation(summary = "The track's waitlist in the order it is served")
+    @APIResponse(responseCode = "404", description = "Unknown track",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<WaitlistView>> waitlist(@PathParam("trackId") UUID trackId) {
+        return pairings.waitlist(trackId);
+    }
+
+    @POST
+    @Path("pairings/{pairingId}/dissolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Dissolve a pairing (PairingDissolved); the mentee goes back to matching, never with this mentor")
+    @APIResponse(responseCode = "404", description = "Unknown pairing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Dissolved already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PairingView> dissolve(@PathParam("pairingId") UUID pairingId, @Valid Dissolution dissolution) {
+        return pairings.dissolve(pairingId, dissolution == null ? null : dissolution.note(), user.id())
+                .map(found -> PairingView.of(found.page().items().get(0), found.people()));
     }
 }

@@ -1,30 +1,125 @@
 package dev.mentorship.matching.pairing.service;
 
 import dev.mentorship.matching.pairing.Pairing;
+import dev.mentorship.matching.pairing.WaitlistEntry;
 import dev.mentorship.matching.pairing.repository.PairingRepository;
+import dev.mentorship.matching.pairing.rest.WaitlistView;
+import dev.mentorship.matching.registration.Registration;
 import dev.mentorship.matching.rest.Page;
+import dev.mentorship.matching.run.PairConstraint;
+import dev.mentorship.matching.run.service.ProblemLoader;
+import dev.mentorship.matching.run.service.RollingMatcher;
+import dev.mentorship.matching.track.Track;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
 public class PairingService {
 
     private final PairingRepository pairings;
+    private final Pairings lifecycle;
+    private final RollingMatcher rolling;
+    private final ProblemLoader loader;
+    private final Clock clock;
 
-    public PairingService(PairingRepository pairings) {
+    public PairingService(PairingRepository pairings, Pairings lifecycle, RollingMatcher rolling, ProblemLoader loader, Clock clock) {
         this.pairings = pairings;
+        this.lifecycle = lifecycle;
+        this.rolling = rolling;
+        this.loader = loader;
+        this.clock = clock;
+    }
+
+    /** A page of pairings and the registrations of their members. */
+    public record WithPeople(Page<Pairing> page, Map<UUID, Registration> people) {
     }
 
     @WithSession
-    public Uni<Page<Pairing>> listOfMember(UUID participantId, int page, int size) {
-        return Page.of(pairings.findByMember(participantId), page, size);
+    public Uni<WithPeople> listOfMember(UUID participantId, int page, int size) {
+        return Page.of(pairings.findByMember(participantId), page, size).chain(this::withPeople);
     }
 
     @WithSession
-    public Uni<Page<Pairing>> listOfTrack(UUID trackId, Pairing.Status status, int page, int size) {
-        return Page.of(pairings.findByTrack(trackId, status), page, size);
+    public Uni<WithPeople> listOfTrack(UUID trackId, Pairing.Status status, int page, int size) {
+        return Page.of(pairings.findByTrack(trackId, status), page, size).chain(this::withPeople);
+    }
+
+    @WithSession
+    public Uni<List<WaitlistView>> waitlist(UUID trackId) {
+        return Track.<Track>findById(trackId).onItem().ifNull()
+                .failWith(() -> new NotFoundException("This service has not seen track " + trackId + " published."))
+                .chain(track -> loader.policy(track)).chain(policy -> lifecycle.ordered(trackId, policy)).chain(entries -> {
+                    List<UUID> ids = entries.stream().map(e -> e.menteeRegistrationId).toList();
+                    return (ids.isEmpty() ? Uni.createFrom().item(List.<Registration>of()) : Registration.<Registration>list("registrationId in ?1", ids))
+                            .map(found -> {
+                                Map<UUID, Registration> people = new HashMap<>();
+                                found.forEach(r -> people.put(r.registrationId, r));
+                                List<WaitlistView> views = new ArrayList<>();
+                                for (WaitlistEntry e : entries) {
+                                    Registration r = people.get(e.menteeRegistrationId);
+                                    views.add(new WaitlistView(views.size() + 1, e.menteeRegistrationId, e.participantId,
+                                            r == null ? null : r.name, e.priority, r != null && r.late, e.reason, e.waitlistedAt));
+                                }
+                                return views;
+                            });
+                });
+    }
+
+    /**
+     * An organizer dissolves a pairing: PairingDissolved; the pair is forbidden from then on; the mentee goes back to
+     * matching and the mentor's room to the waitlist.
+     */
+    @WithTransaction
+    public Uni<WithPeople> dissolve(UUID pairingId, String note, UUID organizer) {
+        return pairings.findById(pairingId).onItem().ifNull()
+                .failWith(() -> new NotFoundException("There is no pairing " + pairingId + "."))
+                .chain(p -> {
+                    if (p.status != Pairing.Status.ACTIVE) {
+                        return Uni.createFrom().failure(new WebApplicationException("This pairing was dissolved already.", 409));
+                    }
+                    return Track.<Track>findById(p.trackId).chain(track -> lifecycle.dissolve(track, p, Pairing.Ended.ORGANIZER, note))
+                            .call(() -> forbid(p, organizer))
+                            .call(() -> rolling.menteeArrived(p.trackId, p.menteeRegistrationId))
+                            .call(() -> rolling.capacityFreed(p.trackId))
+                            .chain(dissolved -> withPeople(new Page<>(List.of(dissolved), 0, 1, 1)));
+                });
+    }
+
+    private Uni<Void> forbid(Pairing p, UUID organizer) {
+        PairConstraint c = new PairConstraint();
+        c.id = UUID.randomUUID();
+        c.trackId = p.trackId;
+        c.kind = PairConstraint.Kind.FORBID;
+        c.menteeRegistrationId = p.menteeRegistrationId;
+        c.mentorRegistrationId = p.mentorRegistrationId;
+        c.createdBy = organizer;
+        c.createdAt = clock.instant();
+        return PairConstraint.delete("trackId = ?1 and menteeRegistrationId = ?2 and mentorRegistrationId = ?3",
+                p.trackId, p.menteeRegistrationId, p.mentorRegistrationId).chain(() -> c.persist()).replaceWithVoid();
+    }
+
+    private Uni<WithPeople> withPeople(Page<Pairing> page) {
+        List<UUID> ids = new ArrayList<>();
+        page.items().forEach(p -> {
+            ids.add(p.mentorRegistrationId);
+            ids.add(p.menteeRegistrationId);
+        });
+        return (ids.isEmpty() ? Uni.createFrom().item(List.<Registration>of()) : Registration.<Registration>list("registrationId in ?1", ids))
+                .map(found -> {
+                    Map<UUID, Registration> people = new HashMap<>();
+                    found.forEach(r -> people.put(r.registrationId, r));
+                    return new WithPeople(page, people);
+                });
     }
 }

@@ -1,0 +1,125 @@
+package dev.mentorship.matching.run.rest;
+
+import dev.mentorship.matching.rest.CurrentUser;
+import dev.mentorship.matching.rest.Problem;
+import dev.mentorship.matching.run.PairConstraint;
+import dev.mentorship.matching.run.service.MatchingService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("organizer")
+@Tag(name = "Matching runs (organizers)", description = "Dry runs, pins and forbids, publishing")
+public class MatchingRunResource {
+
+    private final MatchingService runs;
+    private final CurrentUser user;
+
+    public MatchingRunResource(MatchingService runs, CurrentUser user) {
+        this.runs = runs;
+        this.user = user;
+    }
+
+    @POST
+    @Path("tracks/{trackId}/matching-runs")
+    @Operation(summary = "Dry run: the optimal proposal for the track's mentees still without a mentor, with a report")
+    @APIResponse(responseCode = "201", description = "The proposal (a draft)")
+    @APIResponse(responseCode = "404", description = "Unknown track",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A run of this track is in progress",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> run(@PathParam("trackId") UUID trackId) {
+        return runs.dryRun(trackId, user.id()).map(detail -> Response.created(URI.create("/matching-runs/" + detail.run().id))
+                .entity(RunView.of(detail)).build());
+    }
+
+    @GET
+    @Path("tracks/{trackId}/matching-runs")
+    @Operation(summary = "The track's runs, newest first, without their pairs")
+    public Uni<List<RunView>> list(@PathParam("trackId") UUID trackId) {
+        return runs.runsOf(trackId).map(list -> list.stream().map(RunView::summary).toList());
+    }
+
+    @GET
+    @Path("matching-runs/{runId}")
+    @Operation(summary = "A run with its pairs, their scores and explanations, and who is left and why")
+    @APIResponse(responseCode = "404", description = "Unknown run",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RunView> get(@PathParam("runId") UUID runId) {
+        return runs.get(runId).map(RunView::of);
+    }
+
+    @POST
+    @Path("matching-runs/{runId}/publish")
+    @Operation(summary = "Publish a draft: PairingCreated per pair, MenteeWaitlisted per mentee left, then MatchingRunPublished")
+    @APIResponse(responseCode = "409", description = "Not the latest draft, or the track changed since: run again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RunView> publish(@PathParam("runId") UUID runId) {
+        return runs.publish(runId).map(RunView::of);
+    }
+
+    @POST
+    @Path("matching-runs/{runId}/pins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pin a pair: every following run of the track keeps it")
+    @APIResponse(responseCode = "201", description = "Pinned")
+    public Uni<Response> pin(@PathParam("runId") UUID runId, @NotNull @Valid ConstraintInput input) {
+        return constrain(runId, PairConstraint.Kind.PIN, input);
+    }
+
+    @POST
+    @Path("matching-runs/{runId}/forbids")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Forbid a pair: no following run of the track proposes it")
+    @APIResponse(responseCode = "201", description = "Forbidden")
+    public Uni<Response> forbid(@PathParam("runId") UUID runId, @NotNull @Valid ConstraintInput input) {
+        return constrain(runId, PairConstraint.Kind.FORBID, input);
+    }
+
+    @GET
+    @Path("tracks/{trackId}/constraints")
+    @Operation(summary = "The track's pinned and forbidden pairs")
+    public Uni<List<ConstraintInput.View>> constraints(@PathParam("trackId") UUID trackId) {
+        return runs.constraints(trackId).map(list -> list.stream().map(ConstraintInput.View::of).toList());
+    }
+
+    @DELETE
+    @Path("tracks/{trackId}/constraints/{constraintId}")
+    @Operation(summary = "Remove a pin or a forbid")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public Uni<Response> removeConstraint(@PathParam("trackId") UUID trackId, @PathParam("constraintId") UUID constraintId) {
+        return runs.removeConstraint(trackId, constraintId).map(removed -> {
+            if (!removed) {
+                throw new NotFoundException("The track has no pin or forbid " + constraintId + ".");
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    private Uni<Response> constrain(UUID runId, PairConstraint.Kind kind, ConstraintInput input) {
+        return runs.constrain(runId, kind, input.menteeRegistrationId(), input.mentorRegistrationId(), user.id())
+                .map(c -> Response.status(201).entity(ConstraintInput.View.of(c)).build());
+    }
+}

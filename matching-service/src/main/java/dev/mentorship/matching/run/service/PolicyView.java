@@ -1,0 +1,41 @@
+package dev.mentorship.matching.run.service;
+
+import dev.mentorship.matching.track.TrackPolicy;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A track's matching policy as organizers read and write it. */
+public record PolicyView(
+        @NotNull @DecimalMin("0") @DecimalMax("1") @Schema(description = "AUTHOR/REVIEWER: weight of shared keywords") Double weightKeywords,
+        @NotNull @DecimalMin("0") @DecimalMax("1") @Schema(description = "AUTHOR/REVIEWER: weight of free-text similarity") Double weightText,
+        @NotNull @DecimalMin("0") @DecimalMax("1") @Schema(description = "CAREER: weight of shared topics") Double weightTopics,
+        @NotNull @DecimalMin("0") @DecimalMax("1") @Schema(description = "CAREER: weight of shared hours") Double weightHours,
+        @NotNull @Schema(description = "never pair people of the same affiliation") Boolean excludeSameAffiliation,
+        @NotNull @DecimalMin("0") @DecimalMax("1") @Schema(description = "pairs scoring under this are not proposed") Double minimumScore,
+        @NotNull @DecimalMin("0") @DecimalMax("168") @Schema(description = "CAREER: hours both must be free") Double minimumSharedHours,
+        @NotNull @Min(0) @Max(20) @Schema(description = "a mentor given mentees gets at least this many (CAREER: 3)") Integer minimumLoad,
+        @NotNull @Schema(description = "after publishing: pair at once, or propose to an organizer") TrackPolicy.Rolling rolling,
+        @NotNull @Schema(description = "mentees with the priority flag are served first from the waitlist") Boolean priorityFirst) {
+
+    public static PolicyView of(TrackPolicy p) {
+        return new PolicyView(p.weightKeywords, p.weightText, p.weightTopics, p.weightHours, p.excludeSameAffiliation,
+                p.minimumScore, p.minimumSharedHours, p.minimumLoad, p.rolling, p.priorityFirst);
+    }
+
+    public void applyTo(TrackPolicy p) {
+        p.weightKeywords = weightKeywords;
+        p.weightText = weightText;
+        p.weightTopics = weightTopics;
+        p.weightHours = weightHours;
+        p.excludeSameAffiliation = excludeSameAffiliation;
+        p.minimumScore = minimumScore;
+        p.minimumSharedHours = minimumSharedHours;
+        p.minimumLoad = minimumLoad;
+        p.rolling = rolling;
+        p.priorityFirst = priorityFirst;
+    }
+}

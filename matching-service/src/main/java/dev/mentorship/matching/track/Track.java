@@ -1,0 +1,73 @@
+package dev.mentorship.matching.track;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A track as schedule-service announced it. Its row also serialises the matching work on the track: a run holds a
+ * lease while it solves; publishing and rolling matching lock the row in their transaction.
+ */
+@Entity
+@Table(name = "track")
+public class Track extends PanacheEntityBase {
+
+    public enum Kind { AUTHOR, REVIEWER, CAREER }
+
+    @Id
+    @Column(name = "track_id")
+    public UUID trackId;
+
+    @Column(name = "program_id", nullable = false)
+    public UUID programId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "program_name", nullable = false)
+    public String programName;
+
+    @Column(name = "mentees_per_mentor_min")
+    public Integer menteesPerMentorMin;
+
+    @Column(name = "mentees_per_mentor_max")
+    public Integer menteesPerMentorMax;
+
+    /** The last published run: once set, the track matches on a rolling basis. */
+    @Column(name = "published_run_id")
+    public UUID publishedRunId;
+
+    @Column(name = "run_lease_id")
+    public UUID runLeaseId;
+
+    @Column(name = "run_lease_until")
+    public Instant runLeaseUntil;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /**
+     * The track, its row locked until the transaction ends (SELECT ... FOR UPDATE in SQL: Hibernate Reactive's
+     * lock upgrade of an entity already in the session names the attribute instead of the column).
+     */
+    public static Uni<Track> lock(UUID trackId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select track_id from track where track_id = :id for update")
+                .setParameter("id", trackId)
+                .getResultList())
+                .chain(locked -> locked.isEmpty() ? Uni.createFrom().nullItem() : Track.<Track>findById(trackId));
+    }
+}

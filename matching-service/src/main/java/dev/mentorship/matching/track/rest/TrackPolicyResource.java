@@ -1,0 +1,73 @@
+package dev.mentorship.matching.track.rest;
+
+import dev.mentorship.matching.rest.CurrentUser;
+import dev.mentorship.matching.rest.Problem;
+import dev.mentorship.matching.run.service.PolicyView;
+import dev.mentorship.matching.track.Track;
+import dev.mentorship.matching.track.TrackPolicy;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.util.UUID;
+
+@Path("/tracks/{trackId}/policy")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("organizer")
+@Tag(name = "Matching policy (organizers)")
+public class TrackPolicyResource {
+
+    private final CurrentUser user;
+    private final Clock clock;
+
+    public TrackPolicyResource(CurrentUser user, Clock clock) {
+        this.user = user;
+        this.clock = clock;
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "The track's matching policy (defaults by track kind until set)")
+    @APIResponse(responseCode = "404", description = "Unknown track",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PolicyView> get(@PathParam("trackId") UUID trackId) {
+        return track(trackId).chain(track -> TrackPolicy.<TrackPolicy>findById(trackId)
+                .map(p -> PolicyView.of(p != null ? p : TrackPolicy.defaults(track))));
+    }
+
+    @PUT
+    @WithTransaction
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the weights, exclusions, minimum load and rolling mode; runs from now on use it")
+    public Uni<PolicyView> put(@PathParam("trackId") UUID trackId, @NotNull @Valid PolicyView input) {
+        return track(trackId).chain(track -> TrackPolicy.<TrackPolicy>findById(trackId).chain(existing -> {
+            TrackPolicy p = existing != null ? existing : TrackPolicy.defaults(track);
+            input.applyTo(p);
+            p.updatedAt = clock.instant();
+            p.updatedBy = user.id();
+            return (existing != null ? Uni.createFrom().item(p) : p.<TrackPolicy>persist()).map(PolicyView::of);
+        }));
+    }
+
+    private static Uni<Track> track(UUID trackId) {
+        return Track.<Track>findById(trackId).onItem().ifNull()
+                .failWith(() -> new NotFoundException("This service has not seen track " + trackId + " published."));
+    }
+}

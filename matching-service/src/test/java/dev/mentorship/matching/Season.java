@@ -1,0 +1,122 @@
+package dev.mentorship.matching;
+
+import dev.mentorship.testing.EventProducer;
+import dev.mentorship.testing.Tokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A program and its people as the other services announce them, sent to the real broker: ProgramPublished as
+ * schedule-service sends it, ParticipantRegistered/Withdrawn/Erased as participant-service does.
+ */
+public final class Season implements AutoCloseable {
+
+    public final String programId = UUID.randomUUID().toString();
+    public final String author = UUID.randomUUID().toString();
+    public final String career = UUID.randomUUID().toString();
+    private final EventProducer events = new EventProducer();
+
+    /** A registered person: their user name, participant id and registration id. */
+    public record Person(String user, String participantId, String registrationId, String trackId, String role) {
+    }
+
+    public Season publish() {
+        String data = """
+                {"programId": "%s", "conference": "ML4H", "name": "ML4H Test", "timeZone": "AoE",
+                 "publishedAt": "2026-01-01T00:00:00Z", "codeOfConduct": {"title": "Code", "version": "1"},
+                 "tracks": [
+                  {"trackId": "%s", "key": "author", "kind": "AUTHOR", "name": "Author track", "topics": [],
+                   "registration": {"roles": ["MENTOR", "MENTEE"], "opensAt": "2020-01-01T00:00:00Z",
+                     "applicationDeadline": "2099-01-01T00:00:00Z", "closesAt": "2099-01-01T00:00:00Z", "rolling": true},
+                   "milestones": []},
+                  {"trackId": "%s", "key": "career", "kind": "CAREER", "name": "Career track",
+                   "topics": ["long-term research plan", "work-life balance"], "menteesPerMentorMin": 3, "menteesPerMentorMax": 4,
+                   "registration": {"roles": ["MENTOR", "MENTEE"], "opensAt": "2020-01-01T00:00:00Z",
+                     "applicationDeadline": "2099-01-01T00:00:00Z", "closesAt": "2099-01-01T00:00:00Z", "rolling": false},
+                   "milestones": []}]}""".formatted(programId, author, career);
+        events.send("mentorship.programs", programId, "ProgramPublished", UUID.randomUUID().toString(),
+                "/mentorship/schedule-service", data);
+        awaitCount("select count(*)::text from track where program_id = '" + programId + "'", 2);
+        return this;
+    }
+
+    /** An author-track mentor or mentee with these interests. */
+    public Person author(String user, String role, Integer capacity, String... interests) {
+        return register(user, author, "AUTHOR", role, capacity, List.of(interests), List.of(), List.of());
+    }
+
+    /** A career-track mentor or mentee with these topics, free on these UTC intervals. */
+    public Person careerPerson(String user, String role, Integer capacity, List<String> topics, List<String[]> intervals) {
+        return register(user, career, "CAREER", role, capacity, List.of(), topics, intervals);
+    }
+
+    private Person register(String user, String trackId, String kind, String role, Integer capacity, List<String> interests,
+                            List<String> topics, List<String[]> intervals) {
+        String participantId = Tokens.subject(user);
+        String registrationId = UUID.randomUUID().toString();
+        String answers = "MENTOR".equals(role)
+                ? "{\"expertise\": [], \"capacity\": " + capacity + (topics.isEmpty() ? "" : ", \"topics\": " + json(topics)) + "}"
+                : "{\"topics\": " + json(topics) + "}";
+        String utc = intervals.stream().map(i -> "{\"startsAt\": \"" + i[0] + "\", \"endsAt\": \"" + i[1] + "\"}")
+                .collect(Collectors.joining(", ", "[", "]"));
+        String now = Instant.now().toString();
+        String data = """
+                {"participantId": "%s",
+                 "participant": {"name": "%s Test", "email": "%s", "affiliation": "Affiliation of %s", "careerStage": "PHD_STUDENT",
+                   "timeZone": "Europe/Berlin", "interests": %s, "interestsText": "%s", "availability": []},
+                 "registration": {"registrationId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "%s",
+                   "role": "%s", "status": "ACTIVE", "late": false, "priority": false, "capacity": %s, "answers": %s,
+                   "oneOnOneAvailabilityUtc": %s, "codeOfConductVersion": "1",
+                   "registeredAt": "%s", "updatedAt": "%s"}}""".formatted(participantId, user, Tokens.email(user), user,
+                json(interests), String.join(" ", interests), registrationId, programId, trackId, kind, role,
+                capacity == null ? "null" : capacity.toString(), answers, utc, now, now);
+        events.send("mentorship.participants", participantId, "ParticipantRegistered", UUID.randomUUID().toString(),
+                "/mentorship/participant-service", data);
+        awaitCount("select count(*)::text from registration where registration_id = '" + registrationId + "'", 1);
+        return new Person(user, participantId, registrationId, trackId, role);
+    }
+
+    public void withdraw(Person person) {
+        String data = """
+                {"participantId": "%s", "registrationId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "AUTHOR",
+                 "role": "%s", "withdrawnAt": "%s"}""".formatted(person.participantId(), person.registrationId(), programId,
+                person.trackId(), person.role(), Instant.now());
+        events.send("mentorship.participants", person.participantId(), "ParticipantWithdrawn", UUID.randomUUID().toString(),
+                "/mentorship/participant-service", data);
+    }
+
+    public void erase(Person person) {
+        events.send("mentorship.participants", person.participantId(), "ParticipantErased", UUID.randomUUID().toString(),
+                "/mentorship/participant-service",
+                "{\"participantId\": \"" + person.participantId() + "\", \"erasedAt\": \"" + Instant.now() + "\"}");
+    }
+
+    public static void awaitCount(String sql, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Integer.parseInt(Database.query(sql).get(0)) == count) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("Never got " + count + " from " + sql + " (last: " + Database.query(sql) + ")");
+    }
+
+    private static String json(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    @Override
+    public void close() {
+        events.close();
+    }
+}
