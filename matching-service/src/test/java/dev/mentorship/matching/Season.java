@@ -46,15 +46,20 @@ public final class Season implements AutoCloseable {
 
     /** An author-track mentor or mentee with these interests. */
     public Person author(String user, String role, Integer capacity, String... interests) {
-        return register(user, author, "AUTHOR", role, capacity, List.of(interests), List.of(), List.of());
+        return register(user, author, "AUTHOR", role, capacity, false, List.of(interests), List.of(), List.of());
+    }
+
+    /** An author-track mentee with waitlist priority (their track's policy and their self-identification gave it). */
+    public Person priorityMentee(String user, String... interests) {
+        return register(user, author, "AUTHOR", "MENTEE", null, true, List.of(interests), List.of(), List.of());
     }
 
     /** A career-track mentor or mentee with these topics, free on these UTC intervals. */
     public Person careerPerson(String user, String role, Integer capacity, List<String> topics, List<String[]> intervals) {
-        return register(user, career, "CAREER", role, capacity, List.of(), topics, intervals);
+        return register(user, career, "CAREER", role, capacity, false, List.of(), topics, intervals);
     }
 
-    private Person register(String user, String trackId, String kind, String role, Integer capacity, List<String> interests,
+    private Person register(String user, String trackId, String kind, String role, Integer capacity, boolean priority, List<String> interests,
                             List<String> topics, List<String[]> intervals) {
         String participantId = Tokens.subject(user);
         String registrationId = UUID.randomUUID().toString();
@@ -69,10 +74,10 @@ public final class Season implements AutoCloseable {
                  "participant": {"name": "%s Test", "email": "%s", "affiliation": "Affiliation of %s", "careerStage": "PHD_STUDENT",
                    "timeZone": "Europe/Berlin", "interests": %s, "interestsText": "%s", "availability": []},
                  "registration": {"registrationId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "%s",
-                   "role": "%s", "status": "ACTIVE", "late": false, "priority": false, "capacity": %s, "answers": %s,
+                   "role": "%s", "status": "ACTIVE", "late": false, "priority": %s, "capacity": %s, "answers": %s,
                    "oneOnOneAvailabilityUtc": %s, "codeOfConductVersion": "1",
                    "registeredAt": "%s", "updatedAt": "%s"}}""".formatted(participantId, user, Tokens.email(user), user,
-                json(interests), String.join(" ", interests), registrationId, programId, trackId, kind, role,
+                json(interests), String.join(" ", interests), registrationId, programId, trackId, kind, role, priority,
                 capacity == null ? "null" : capacity.toString(), answers, utc, now, now);
         events.send("mentorship.participants", participantId, "ParticipantRegistered", UUID.randomUUID().toString(),
                 "/mentorship/participant-service", data);
