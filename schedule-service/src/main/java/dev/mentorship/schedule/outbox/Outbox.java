@@ -33,6 +33,12 @@ public class Outbox {
      * {@code subject} what the event is about ({@code ce_subject}), {@code data} a record serialised to JSON.
      */
     public Uni<OutboxEvent> append(String topic, String type, int schemaVersion, String key, String subject, Object data) {
+        return append(topic, type, schemaVersion, key, subject, data, false);
+    }
+
+    /** As {@link #append(String, String, int, String, String, Object)}; an ephemeral event is deleted once published. */
+    public Uni<OutboxEvent> append(String topic, String type, int schemaVersion, String key, String subject, Object data,
+                                   boolean ephemeral) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.topic = topic;
@@ -41,6 +47,7 @@ public class Outbox {
         event.subject = subject;
         event.dataSchema = config.schemaBaseUrl() + type + ".v" + schemaVersion + ".json";
         event.occurredAt = clock.instant();
+        event.ephemeral = ephemeral;
         try {
             event.payload = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {

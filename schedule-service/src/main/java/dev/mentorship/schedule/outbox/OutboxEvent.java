@@ -51,4 +51,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** Deleted as soon as it is published (ParticipantErased: the erased person's id must not stay behind). */
+    @Column(nullable = false)
+    public boolean ephemeral;
 }

@@ -81,7 +81,10 @@ public class OutboxRelay {
         // one after the other: Kafka keeps the order of one key's records only if they are sent in order
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (OutboxEvent event : events) {
-            chain = chain.chain(() -> send(event)).invoke(() -> event.publishedAt = clock.instant());
+            chain = chain.chain(() -> send(event)).chain(() -> {
+                event.publishedAt = clock.instant();
+                return event.ephemeral ? event.delete() : Uni.createFrom().voidItem();
+            });
         }
         return chain.ifNoItem().after(config.relaySendTimeout()).fail().replaceWith(events.size());
     }

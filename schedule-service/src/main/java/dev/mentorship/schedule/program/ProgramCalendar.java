@@ -32,38 +32,48 @@ public final class ProgramCalendar {
         line(ics, "X-PUBLISHED-TTL:PT6H");
         for (Track track : tracks) {
             for (Milestone m : milestones.getOrDefault(track.id, List.of())) {
-                line(ics, "BEGIN:VEVENT");
-                line(ics, "UID:" + m.id + "@schedule.mentorship");
-                line(ics, "DTSTAMP:" + UTC.format(now));
-                line(ics, "SEQUENCE:" + moves.getOrDefault(m.id, 0));
-                line(ics, "SUMMARY:" + text(track.name + ": " + m.name));
-                if (m.type.window) {
-                    line(ics, "DTSTART:" + UTC.format(m.dueAt));
-                    line(ics, "DTEND:" + UTC.format(m.endsAt.plusSeconds(1)));
-                    line(ics, "TRANSP:TRANSPARENT");
-                } else {
-                    line(ics, "DTSTART:" + UTC.format(m.dueAt));
-                    line(ics, "DURATION:PT0S");
-                }
-                String description = m.rendering() + (m.description == null ? "" : "\n\n" + m.description)
-                        + "\n\nFor: " + String.join(", ", m.audience.stream().map(r -> r.name().toLowerCase() + "s").toList());
-                line(ics, "DESCRIPTION:" + text(description));
-                line(ics, "CATEGORIES:" + text(track.kind.name()) + "," + text(m.type.name()));
-                line(ics, "END:VEVENT");
+                milestone(ics, track, m, moves.getOrDefault(m.id, 0), now);
             }
         }
         line(ics, "END:VCALENDAR");
         return ics.toString();
     }
 
+    /** One milestone as a VEVENT: the same UID in every calendar, so that apps show it once. */
+    public static void milestone(StringBuilder ics, Track track, Milestone m, int sequence, Instant now) {
+        line(ics, "BEGIN:VEVENT");
+        line(ics, "UID:" + m.id + "@schedule.mentorship");
+        line(ics, "DTSTAMP:" + UTC.format(now));
+        line(ics, "SEQUENCE:" + sequence);
+        line(ics, "SUMMARY:" + text(track.name + ": " + m.name));
+        if (m.type.window) {
+            line(ics, "DTSTART:" + UTC.format(m.dueAt));
+            line(ics, "DTEND:" + UTC.format(m.endsAt.plusSeconds(1)));
+            line(ics, "TRANSP:TRANSPARENT");
+        } else {
+            line(ics, "DTSTART:" + UTC.format(m.dueAt));
+            line(ics, "DURATION:PT0S");
+        }
+        String description = m.rendering() + (m.description == null ? "" : "\n\n" + m.description)
+                + "\n\nFor: " + String.join(", ", m.audience.stream().map(r -> r.name().toLowerCase() + "s").toList());
+        line(ics, "DESCRIPTION:" + text(description));
+        line(ics, "CATEGORIES:" + text(track.kind.name()) + "," + text(m.type.name()));
+        line(ics, "END:VEVENT");
+    }
+
+    /** An instant as an RFC 5545 UTC DATE-TIME. */
+    public static String utc(Instant instant) {
+        return UTC.format(instant);
+    }
+
     /** Escapes TEXT values (RFC 5545 3.3.11). */
-    static String text(String value) {
+    public static String text(String value) {
         return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
                 .replace("\n", "\\n");
     }
 
     /** Appends a content line, folded at 75 octets (RFC 5545 3.1), ended by CRLF. */
-    static void line(StringBuilder ics, String content) {
+    public static void line(StringBuilder ics, String content) {
         byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int start = 0;
         boolean first = true;

@@ -11,10 +11,17 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** That a milestone's audience is told "lead" before its deadline: {@code DeadlineApproaching}, once. */
+/**
+ * That people are told "lead" before a moment, once: a milestone's audience before its deadline
+ * ({@code DeadlineApproaching}), a pairing's members before a meeting ({@code MeetingApproaching}), an author
+ * mentee before a meeting that their draft is due ({@code DraftReminder}).
+ */
 @Entity
 @Table(name = "reminder")
 public class Reminder extends PanacheEntityBase {
+
+    /** What the reminder is about. */
+    public enum Kind { DEADLINE, MEETING, DRAFT }
 
     public enum Status {
         /** waits for its moment */
@@ -32,8 +39,15 @@ public class Reminder extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "milestone_id", nullable = false)
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind = Kind.DEADLINE;
+
+    @Column(name = "milestone_id")
     public UUID milestoneId;
+
+    @Column(name = "meeting_id")
+    public UUID meetingId;
 
     /** ISO-8601 duration before the deadline, e.g. "P7D". */
     @Column(nullable = false)

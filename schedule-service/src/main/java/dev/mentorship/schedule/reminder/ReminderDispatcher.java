@@ -1,5 +1,6 @@
 package dev.mentorship.schedule.reminder;
 
+import dev.mentorship.schedule.meeting.service.MeetingReminders;
 import dev.mentorship.schedule.outbox.Outbox;
 import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.Program;
@@ -28,10 +29,12 @@ public class ReminderDispatcher {
     private static final int BATCH = 100;
 
     private final Outbox outbox;
+    private final MeetingReminders meetings;
     private final Clock clock;
 
-    public ReminderDispatcher(Outbox outbox, Clock clock) {
+    public ReminderDispatcher(Outbox outbox, MeetingReminders meetings, Clock clock) {
         this.outbox = outbox;
+        this.meetings = meetings;
         this.clock = clock;
     }
 
@@ -72,6 +75,9 @@ public class ReminderDispatcher {
     }
 
     private Uni<?> announce(Reminder reminder) {
+        if (reminder.kind != Reminder.Kind.DEADLINE) {
+            return meetings.announce(reminder);
+        }
         return Milestone.<Milestone>findById(reminder.milestoneId).chain(milestone -> Track.<Track>findById(milestone.trackId)
                 .chain(track -> Program.<Program>findById(milestone.programId)
                         .chain(program -> outbox.append(Outbox.SCHEDULE_TOPIC, DeadlineApproaching.TYPE,

@@ -1,0 +1,155 @@
+package dev.mentorship.schedule.meeting.rest;
+
+import dev.mentorship.schedule.meeting.service.CalendarFeeds;
+import dev.mentorship.schedule.meeting.service.MeetingService;
+import dev.mentorship.schedule.rest.CurrentUser;
+import dev.mentorship.schedule.rest.Page;
+import dev.mentorship.schedule.rest.PageParams;
+import dev.mentorship.schedule.rest.Problem;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("participant")
+@Tag(name = "Meetings", description = "A pairing's meetings, for its members and organizers; personal calendar feeds")
+public class MeetingResource {
+
+    private static final String ICS = "text/calendar";
+
+    private final MeetingService meetings;
+    private final CalendarFeeds feeds;
+    private final CurrentUser user;
+
+    public MeetingResource(MeetingService meetings, CalendarFeeds feeds, CurrentUser user) {
+        this.meetings = meetings;
+        this.feeds = feeds;
+        this.user = user;
+    }
+
+    private MeetingService.Caller caller() {
+        return new MeetingService.Caller(user.id(), user.isOrganizer());
+    }
+
+    @GET
+    @Path("me/meetings")
+    @Operation(summary = "My meetings, soonest first")
+    public Uni<Page<MeetingViews.View>> mine(@Valid @BeanParam PageParams paging) {
+        return meetings.mine(caller(), paging.page, paging.size).map(page -> page.map(MeetingViews.View::of));
+    }
+
+    @GET
+    @Path("pairings/{pairingId}/meetings")
+    @Operation(summary = "A pairing's meetings (its members and organizers)")
+    @APIResponse(responseCode = "404", description = "Not a pairing of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<MeetingViews.View>> ofPairing(@PathParam("pairingId") UUID pairingId) {
+        return meetings.ofPairing(pairingId, caller()).map(list -> list.stream().map(MeetingViews.View::of).toList());
+    }
+
+    @GET
+    @Path("meetings/{meetingId}")
+    @Operation(summary = "One meeting")
+    @APIResponse(responseCode = "404", description = "Not a meeting of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MeetingViews.View> get(@PathParam("meetingId") UUID meetingId) {
+        return meetings.get(meetingId, caller()).map(f -> MeetingViews.View.of(f.meeting()));
+    }
+
+    @POST
+    @Path("meetings/{meetingId}/confirm")
+    @Operation(summary = "Confirm a proposed meeting (MeetingScheduled)")
+    @APIResponse(responseCode = "409", description = "Not proposed (no time yet, cancelled, held)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MeetingViews.View> confirm(@PathParam("meetingId") UUID meetingId) {
+        return meetings.confirm(meetingId, caller()).map(f -> MeetingViews.View.of(f.meeting()));
+    }
+
+    @PATCH
+    @Path("meetings/{meetingId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set or move a meeting's time: confirms a proposed one (MeetingScheduled), moves a confirmed one "
+            + "(MeetingRescheduled, SEQUENCE raised)")
+    @APIResponse(responseCode = "400", description = "Invalid time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MeetingViews.View> move(@PathParam("meetingId") UUID meetingId, @NotNull @Valid MeetingViews.Move move) {
+        return meetings.move(meetingId, caller(), move.startsAt(), move.durationMinutes()).map(f -> MeetingViews.View.of(f.meeting()));
+    }
+
+    @POST
+    @Path("meetings/{meetingId}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a meeting (MeetingCancelled if it was confirmed)")
+    public Uni<MeetingViews.View> cancel(@PathParam("meetingId") UUID meetingId, @Valid MeetingViews.Cancellation cancellation) {
+        return meetings.cancel(meetingId, caller(), cancellation == null ? null : cancellation.reason())
+                .map(f -> MeetingViews.View.of(f.meeting()));
+    }
+
+    @POST
+    @Path("meetings/{meetingId}/held")
+    @Operation(summary = "Mark a meeting held (keeps the pairing active)")
+    public Uni<MeetingViews.View> held(@PathParam("meetingId") UUID meetingId) {
+        return meetings.held(meetingId, caller()).map(f -> MeetingViews.View.of(f.meeting()));
+    }
+
+    @GET
+    @Path("meetings/{meetingId}.ics")
+    @Produces(ICS)
+    @Operation(summary = "The meeting as an iCalendar invitation (METHOD:REQUEST; METHOD:CANCEL once cancelled)")
+    public Uni<Response> ics(@PathParam("meetingId") UUID meetingId) {
+        return meetings.ics(meetingId, caller()).map(ics -> Response.ok(ics, ICS + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"meeting-" + meetingId + ".ics\"").build());
+    }
+
+    @POST
+    @Path("me/calendar-feed")
+    @Operation(summary = "Create my calendar feed's secret link (a new one revokes the old one); shown once")
+    @APIResponse(responseCode = "201", description = "The feed's link")
+    public Uni<Response> createFeed() {
+        return feeds.create(user.id()).map(url -> Response.status(201).entity(new MeetingViews.Feed(url)).build());
+    }
+
+    @DELETE
+    @Path("me/calendar-feed")
+    @Operation(summary = "Revoke my calendar feed's link")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    public Uni<Response> revokeFeed() {
+        return feeds.revoke(user.id()).map(any -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("me/calendar.ics")
+    @PermitAll
+    @Produces(ICS)
+    @SecurityRequirement(name = "none")
+    @Operation(summary = "My calendar feed, for calendar apps: my meetings and the deadlines that concern me (the link's secret, no token)")
+    @APIResponse(responseCode = "404", description = "Unknown or revoked link",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> feed(@QueryParam("token") String token) {
+        return feeds.feed(token).map(ics -> Response.ok(ics, ICS + "; charset=UTF-8").build());
+    }
+}

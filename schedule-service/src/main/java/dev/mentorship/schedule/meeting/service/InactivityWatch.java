@@ -1,0 +1,64 @@
+package dev.mentorship.schedule.meeting.service;
+
+import dev.mentorship.schedule.meeting.MeetingsConfig;
+import dev.mentorship.schedule.pairing.Pairing;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Finds pairings whose members have not met (nor confirmed or moved a meeting) for the configured time and
+ * announces PairingInactive, once per quiet stretch (again only after another full stretch). Pairings are claimed
+ * with FOR UPDATE SKIP LOCKED, so replicas never announce one twice.
+ */
+@ApplicationScoped
+public class InactivityWatch {
+
+    private static final Logger LOG = Logger.getLogger(InactivityWatch.class);
+
+    private final MeetingEvents events;
+    private final MeetingsConfig config;
+    private final Clock clock;
+
+    public InactivityWatch(MeetingEvents events, MeetingsConfig config, Clock clock) {
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${mentorship.meetings.inactivity-check:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "5s")
+    Uni<Void> poll() {
+        return check().onFailure().invoke(e -> LOG.warnf("Inactivity check will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Announces the pairings inactive now; returns how many. */
+    public Uni<Integer> check() {
+        Instant now = clock.instant();
+        Instant threshold = now.minus(config.inactivity());
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("select * from pairing where status = 'ACTIVE' and last_activity_at <= :threshold"
+                        + " and (inactive_notified_at is null or inactive_notified_at < last_activity_at"
+                        + " or inactive_notified_at <= :threshold) order by last_activity_at limit 100 for update skip locked",
+                        Pairing.class)
+                .setParameter("threshold", threshold)
+                .getResultList()
+                .chain(quiet -> announce(quiet, now))));
+    }
+
+    private Uni<Integer> announce(List<Pairing> quiet, Instant now) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Pairing p : quiet) {
+            p.inactiveNotifiedAt = now;
+            chain = chain.chain(() -> events.inactive(p));
+        }
+        return chain.replaceWith(quiet.size());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.mentorship.schedule.meeting.service;
+
+import dev.mentorship.schedule.meeting.Meeting;
+import dev.mentorship.schedule.meeting.MeetingsConfig;
+import dev.mentorship.schedule.meeting.event.MeetingEvent;
+import dev.mentorship.schedule.meeting.event.PairingInactive;
+import dev.mentorship.schedule.meeting.event.Party;
+import dev.mentorship.schedule.outbox.Outbox;
+import dev.mentorship.schedule.pairing.Pairing;
+import dev.mentorship.schedule.people.Person;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Meeting and pairing events, recorded in the outbox of the current transaction; key pairingId. */
+@ApplicationScoped
+public class MeetingEvents {
+
+    private final Outbox outbox;
+    private final MeetingsConfig config;
+    private final Clock clock;
+
+    public MeetingEvents(Outbox outbox, MeetingsConfig config, Clock clock) {
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Uni<Void> meeting(String type, Meeting meeting, Pairing pairing, UUID changedBy, Instant previousStartsAt,
+                             String reason, Duration lead) {
+        return Person.<Person>findById(pairing.mentorId).chain(mentor -> Person.<Person>findById(pairing.menteeId).chain(mentee -> {
+            MeetingEvent data = new MeetingEvent(meeting.id, pairing.pairingId, pairing.programId, pairing.trackId,
+                    pairing.trackKind, meeting.kind, meeting.number, meeting.startsAt, meeting.endsAt(), meeting.durationMinutes,
+                    meeting.sequence, meeting.uid(), config.publicBaseUrl() + "/meetings/" + meeting.id + ".ics",
+                    Party.of(pairing.mentorId, mentor, meeting.startsAt), Party.of(pairing.menteeId, mentee, meeting.startsAt),
+                    changedBy, previousStartsAt, reason, lead == null ? null : lead.toString());
+            return outbox.append(Outbox.SCHEDULE_TOPIC, type, 1, pairing.pairingId.toString(), meeting.id.toString(), data)
+                    .replaceWithVoid();
+        }));
+    }
+
+    public Uni<Void> inactive(Pairing pairing) {
+        Instant now = clock.instant();
+        return Person.<Person>findById(pairing.mentorId).chain(mentor -> Person.<Person>findById(pairing.menteeId).chain(mentee ->
+                outbox.append(Outbox.SCHEDULE_TOPIC, PairingInactive.TYPE, 1, pairing.pairingId.toString(), pairing.pairingId.toString(),
+                        new PairingInactive(pairing.pairingId, pairing.programId, pairing.trackId, pairing.trackKind,
+                                Party.of(pairing.mentorId, mentor, null), Party.of(pairing.menteeId, mentee, null),
+                                pairing.lastActivityAt, Duration.between(pairing.lastActivityAt, now).toDays(), now))
+                        .replaceWithVoid()));
+    }
+}

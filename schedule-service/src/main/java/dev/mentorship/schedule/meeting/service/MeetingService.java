@@ -1,0 +1,377 @@
+package dev.mentorship.schedule.meeting.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mentorship.schedule.meeting.Meeting;
+import dev.mentorship.schedule.meeting.MeetingCalendar;
+import dev.mentorship.schedule.meeting.MeetingPlanner;
+import dev.mentorship.schedule.meeting.MeetingsConfig;
+import dev.mentorship.schedule.meeting.SlotFinder;
+import dev.mentorship.schedule.meeting.event.MeetingEvent;
+import dev.mentorship.schedule.pairing.Pairing;
+import dev.mentorship.schedule.people.Person;
+import dev.mentorship.schedule.people.PersonRegistration;
+import dev.mentorship.schedule.program.Milestone;
+import dev.mentorship.schedule.program.Track;
+import dev.mentorship.schedule.program.TrackKind;
+import dev.mentorship.schedule.rest.Page;
+import dev.mentorship.schedule.reminder.Reminder;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Meetings: proposed when a pairing is created, then confirmed, moved, cancelled or marked held by a member of the
+ * pairing or an organizer. Each change that calendars must see raises SEQUENCE; confirmed meetings get reminders.
+ */
+@ApplicationScoped
+public class MeetingService {
+
+    private static final Logger LOG = Logger.getLogger(MeetingService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MeetingEvents events;
+    private final MeetingsConfig config;
+    private final Clock clock;
+
+    public MeetingService(MeetingEvents events, MeetingsConfig config, Clock clock) {
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Who asks: a person, and whether they are an organizer. */
+    public record Caller(UUID id, boolean organizer) {
+    }
+
+    /** A meeting with its pairing. */
+    public record Found(Meeting meeting, Pairing pairing) {
+    }
+
+    // --- from events, inside the consumer's transaction
+
+    public Uni<Void> onPairingCreated(JsonNode data) {
+        UUID pairingId = UUID.fromString(data.get("pairingId").asText());
+        return Pairing.<Pairing>findById(pairingId).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant now = clock.instant();
+            Pairing p = new Pairing();
+            p.pairingId = pairingId;
+            p.programId = UUID.fromString(data.get("programId").asText());
+            p.trackId = UUID.fromString(data.get("trackId").asText());
+            p.trackKind = TrackKind.valueOf(data.get("trackKind").asText());
+            p.mentorId = UUID.fromString(data.at("/mentor/participantId").asText());
+            p.menteeId = UUID.fromString(data.at("/mentee/participantId").asText());
+            p.status = Pairing.Status.ACTIVE;
+            p.createdAt = now;
+            p.lastActivityAt = now;
+            return p.persist().chain(() -> remember(data.get("mentor"), p.trackId))
+                    .chain(() -> remember(data.get("mentee"), p.trackId))
+                    .chain(() -> propose(p, UUID.fromString(data.at("/mentor/registrationId").asText()),
+                            UUID.fromString(data.at("/mentee/registrationId").asText())));
+        });
+    }
+
+    /** The contact PairingCreated carries, for people this service has not heard of from participant events yet. */
+    private Uni<Void> remember(JsonNode member, UUID trackId) {
+        UUID id = UUID.fromString(member.get("participantId").asText());
+        return Person.<Person>findById(id).chain(person -> {
+            if (person != null) {
+                return Uni.createFrom().voidItem();
+            }
+            Person p = new Person();
+            p.participantId = id;
+            p.name = member.path("name").asText("");
+            p.email = member.path("email").asText("");
+            p.timeZone = member.path("timeZone").asText("UTC");
+            p.updatedAt = clock.instant();
+            return p.persist().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> propose(Pairing pairing, UUID mentorRegistration, UUID menteeRegistration) {
+        return Milestone.<Milestone>list("trackId", pairing.trackId).chain(milestones -> party(pairing.mentorId, mentorRegistration)
+                .chain(mentor -> party(pairing.menteeId, menteeRegistration).chain(mentee -> {
+                    Instant now = clock.instant();
+                    List<MeetingPlanner.Planned> planned = MeetingPlanner.plan(pairing.trackKind, milestones,
+                            List.of(mentor, mentee), now, config.settings());
+                    List<Meeting> meetings = new ArrayList<>();
+                    for (MeetingPlanner.Planned plan : planned) {
+                        Meeting m = new Meeting();
+                        m.id = UUID.randomUUID();
+                        m.pairingId = pairing.pairingId;
+                        m.programId = pairing.programId;
+                        m.trackId = pairing.trackId;
+                        m.kind = plan.kind();
+                        m.number = plan.number();
+                        m.status = plan.startsAt() == null ? Meeting.Status.UNSCHEDULED : Meeting.Status.PROPOSED;
+                        m.startsAt = plan.startsAt();
+                        m.durationMinutes = (int) config.duration().toMinutes();
+                        m.windowStart = plan.windowStart();
+                        m.windowEnd = plan.windowEnd();
+                        m.note = plan.note();
+                        m.createdAt = now;
+                        m.updatedAt = now;
+                        meetings.add(m);
+                    }
+                    LOG.debugf("Pairing %s: %d meetings proposed", pairing.pairingId, meetings.size());
+                    return meetings.isEmpty() ? Uni.createFrom().voidItem() : Meeting.persist(meetings);
+                })));
+    }
+
+    private Uni<SlotFinder.Party> party(UUID participantId, UUID registrationId) {
+        return Person.<Person>findById(participantId).chain(person -> PersonRegistration.<PersonRegistration>findById(registrationId)
+                .map(registration -> {
+                    List<long[]> dated = List.of();
+                    if (registration != null) {
+                        try {
+                            dated = JSON.readValue(registration.oneOnOneUtc, new TypeReference<List<long[]>>() { });
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    return person == null
+                            ? new SlotFinder.Party(java.time.ZoneOffset.UTC, List.of(), dated)
+                            : new SlotFinder.Party(person.zone(), person.weekly(), dated);
+                }));
+    }
+
+    /** A dissolved pairing's meetings still ahead are cancelled. */
+    public Uni<Void> onPairingDissolved(JsonNode data) {
+        UUID pairingId = UUID.fromString(data.get("pairingId").asText());
+        return Pairing.<Pairing>findById(pairingId).chain(p -> {
+            if (p == null || p.status == Pairing.Status.DISSOLVED) {
+                return Uni.createFrom().voidItem();
+            }
+            p.status = Pairing.Status.DISSOLVED;
+            p.dissolvedAt = clock.instant();
+            return cancelAhead(p, "The pairing ended.");
+        });
+    }
+
+    /** Cancels the pairing's meetings still ahead (MeetingCancelled for those that were confirmed). */
+    public Uni<Void> cancelAheadOf(Pairing p, String reason) {
+        return cancelAhead(p, reason);
+    }
+
+    Uni<Void> cancelAhead(Pairing p, String reason) {
+        Instant now = clock.instant();
+        return Meeting.<Meeting>list("pairingId", p.pairingId).chain(meetings -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Meeting m : meetings) {
+                boolean ahead = m.startsAt == null || m.startsAt.isAfter(now);
+                if (!ahead || m.status == Meeting.Status.CANCELLED || m.status == Meeting.Status.HELD) {
+                    continue;
+                }
+                boolean announced = m.status == Meeting.Status.CONFIRMED;
+                m.status = Meeting.Status.CANCELLED;
+                m.sequence++;
+                m.updatedAt = now;
+                chain = chain.chain(() -> cancelReminders(m.id))
+                        .chain(() -> announced ? events.meeting(MeetingEvent.CANCELLED, m, p, null, null, reason, null)
+                                : Uni.createFrom().voidItem());
+            }
+            return chain;
+        });
+    }
+
+    // --- what members and organizers do
+
+    @WithSession
+    public Uni<List<Meeting>> ofPairing(UUID pairingId, Caller caller) {
+        return pairing(pairingId, caller).chain(p -> Meeting.<Meeting>list("pairingId", Sort.by("number"), pairingId));
+    }
+
+    @WithSession
+    public Uni<Page<Meeting>> mine(Caller caller, int page, int size) {
+        return Page.of(Meeting.find("pairingId in (select p.pairingId from Pairing p where p.mentorId = ?1 or p.menteeId = ?1)"
+                + " order by startsAt nulls last, number", caller.id()), page, size);
+    }
+
+    @WithSession
+    public Uni<Found> get(UUID meetingId, Caller caller) {
+        return find(meetingId, caller);
+    }
+
+    @WithTransaction
+    public Uni<Found> confirm(UUID meetingId, Caller caller) {
+        return find(meetingId, caller).chain(found -> {
+            Meeting m = found.meeting();
+            if (m.status == Meeting.Status.CONFIRMED) {
+                return Uni.createFrom().item(found);
+            }
+            if (m.status != Meeting.Status.PROPOSED) {
+                return Uni.createFrom().failure(new WebApplicationException(m.status == Meeting.Status.UNSCHEDULED
+                        ? "This meeting has no time yet: set one (PATCH with startsAt), which confirms it."
+                        : "This meeting is " + m.status.name().toLowerCase() + ".", 409));
+            }
+            return schedule(found, caller, m.startsAt, m.durationMinutes);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Found> move(UUID meetingId, Caller caller, Instant startsAt, Integer durationMinutes) {
+        return find(meetingId, caller).chain(found -> {
+            Meeting m = found.meeting();
+            if (m.status == Meeting.Status.CANCELLED || m.status == Meeting.Status.HELD) {
+                return Uni.createFrom().failure(new WebApplicationException("This meeting is " + m.status.name().toLowerCase() + ".", 409));
+            }
+            if (!startsAt.isAfter(clock.instant())) {
+                return Uni.createFrom().failure(new dev.mentorship.schedule.rest.InvalidRequestException(List.of(
+                        new dev.mentorship.schedule.rest.Problem.FieldError("startsAt", "must be in the future"))));
+            }
+            int duration = durationMinutes == null ? m.durationMinutes : durationMinutes;
+            if (m.status != Meeting.Status.CONFIRMED) {
+                return schedule(found, caller, startsAt, duration);
+            }
+            if (startsAt.equals(m.startsAt) && duration == m.durationMinutes) {
+                return Uni.createFrom().item(found);
+            }
+            Instant previous = m.startsAt;
+            m.startsAt = startsAt;
+            m.durationMinutes = duration;
+            m.sequence++;
+            touch(found, caller);
+            return planReminders(m).chain(() -> events.meeting(MeetingEvent.RESCHEDULED, m, found.pairing(), caller.id(), previous, null, null))
+                    .replaceWith(found);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Found> cancel(UUID meetingId, Caller caller, String reason) {
+        return find(meetingId, caller).chain(found -> {
+            Meeting m = found.meeting();
+            if (m.status == Meeting.Status.CANCELLED) {
+                return Uni.createFrom().item(found);
+            }
+            if (m.status == Meeting.Status.HELD) {
+                return Uni.createFrom().failure(new WebApplicationException("This meeting was held.", 409));
+            }
+            boolean announced = m.status == Meeting.Status.CONFIRMED;
+            m.status = Meeting.Status.CANCELLED;
+            m.sequence++;
+            touch(found, caller);
+            return cancelReminders(m.id).chain(() -> announced
+                    ? events.meeting(MeetingEvent.CANCELLED, m, found.pairing(), caller.id(), null, reason, null)
+                    : Uni.createFrom().voidItem()).replaceWith(found);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Found> held(UUID meetingId, Caller caller) {
+        return find(meetingId, caller).chain(found -> {
+            Meeting m = found.meeting();
+            if (m.status == Meeting.Status.HELD) {
+                return Uni.createFrom().item(found);
+            }
+            if (m.status != Meeting.Status.CONFIRMED || m.startsAt.isAfter(clock.instant())) {
+                return Uni.createFrom().failure(new WebApplicationException(
+                        "Only a confirmed meeting that has started can be marked held.", 409));
+            }
+            m.status = Meeting.Status.HELD;
+            m.heldAt = clock.instant();
+            touch(found, caller);
+            return Uni.createFrom().item(found);
+        });
+    }
+
+    @WithSession
+    public Uni<String> ics(UUID meetingId, Caller caller) {
+        return find(meetingId, caller).chain(found -> {
+            Meeting m = found.meeting();
+            if (m.startsAt == null) {
+                return Uni.createFrom().failure(new WebApplicationException("This meeting has no time yet.", 409));
+            }
+            Pairing p = found.pairing();
+            return Track.<Track>findById(p.trackId).chain(track -> Person.<Person>findById(p.mentorId)
+                    .chain(mentor -> Person.<Person>findById(p.menteeId).map(mentee -> MeetingCalendar.single(m,
+                            track == null ? "Mentorship" : track.name, mentor, mentee, config.organizerEmail(), clock.instant()))));
+        });
+    }
+
+    private Uni<Found> schedule(Found found, Caller caller, Instant startsAt, int duration) {
+        Meeting m = found.meeting();
+        m.startsAt = startsAt;
+        m.durationMinutes = duration;
+        m.status = Meeting.Status.CONFIRMED;
+        m.sequence++;
+        m.note = null;
+        touch(found, caller);
+        return planReminders(m).chain(() -> events.meeting(MeetingEvent.SCHEDULED, m, found.pairing(), caller.id(), null, null, null))
+                .replaceWith(found);
+    }
+
+    private void touch(Found found, Caller caller) {
+        Instant now = clock.instant();
+        found.meeting().updatedAt = now;
+        found.meeting().updatedBy = caller.id();
+        if (found.pairing().hasMember(caller.id())) {
+            found.pairing().lastActivityAt = now;
+        }
+    }
+
+    /** Reminders of a confirmed meeting: both members the day before; an author mentee's draft a few days before. */
+    Uni<Void> planReminders(Meeting m) {
+        Instant now = clock.instant();
+        return cancelReminders(m.id).chain(() -> {
+            List<Reminder> reminders = new ArrayList<>();
+            reminders.add(reminder(m, Reminder.Kind.MEETING, config.reminderLead(), now));
+            if (m.kind == Meeting.Kind.MENTORING) {
+                reminders.add(reminder(m, Reminder.Kind.DRAFT, config.draftLead(), now));
+            }
+            List<Reminder> ahead = reminders.stream().filter(r -> r.dueAt.isAfter(now)).toList();
+            return ahead.isEmpty() ? Uni.createFrom().voidItem() : Reminder.persist(ahead);
+        });
+    }
+
+    private static Reminder reminder(Meeting m, Reminder.Kind kind, Duration lead, Instant now) {
+        Reminder r = new Reminder();
+        r.id = UUID.randomUUID();
+        r.kind = kind;
+        r.meetingId = m.id;
+        r.lead = lead.toString();
+        r.dueAt = m.startsAt;
+        Instant fire = m.startsAt.minus(lead);
+        r.fireAt = fire.isBefore(now) ? now : fire;
+        r.status = Reminder.Status.PENDING;
+        return r;
+    }
+
+    private Uni<Void> cancelReminders(UUID meetingId) {
+        return Reminder.update("status = ?1, settledAt = ?2 where meetingId = ?3 and status = ?4", Reminder.Status.CANCELLED,
+                clock.instant(), meetingId, Reminder.Status.PENDING).replaceWithVoid();
+    }
+
+    private Uni<Found> find(UUID meetingId, Caller caller) {
+        return Meeting.<Meeting>findById(meetingId).chain(m -> m == null
+                ? Uni.createFrom().failure(notFound(meetingId))
+                : Pairing.<Pairing>findById(m.pairingId).chain(p -> p == null || !caller.organizer() && !p.hasMember(caller.id())
+                        ? Uni.createFrom().failure(notFound(meetingId))
+                        : Uni.createFrom().item(new Found(m, p))));
+    }
+
+    private static Uni<Pairing> pairing(UUID pairingId, Caller caller) {
+        return Pairing.<Pairing>findById(pairingId).chain(p -> p == null || !caller.organizer() && !p.hasMember(caller.id())
+                ? Uni.createFrom().failure(new NotFoundException("You are in no pairing " + pairingId + "."))
+                : Uni.createFrom().item(p));
+    }
+
+    private static NotFoundException notFound(UUID meetingId) {
+        return new NotFoundException("There is no meeting " + meetingId + " of yours.");
+    }
+}
