@@ -23,8 +23,11 @@ public class MatchingEvents {
         return append(PairingCreated.TYPE, event.trackId(), event.pairingId(), event);
     }
 
+    /** A pairing ended; when a member was erased, the event is deleted from the outbox as soon as it is sent. */
     public Uni<Void> pairingDissolved(PairingDissolved event) {
-        return append(PairingDissolved.TYPE, event.trackId(), event.pairingId(), event);
+        return outbox.append(Outbox.PAIRINGS_TOPIC, PairingDissolved.TYPE, 1, event.trackId().toString(),
+                event.pairingId().toString(), event, event.reason() == dev.mentorship.matching.pairing.Pairing.Ended.ERASED)
+                .replaceWithVoid();
     }
 
     public Uni<Void> menteeWaitlisted(MenteeWaitlisted event) {

@@ -57,7 +57,9 @@ public class PeopleDirectory {
 
     public Uni<Void> onErased(JsonNode data) {
         UUID participantId = UUID.fromString(data.get("participantId").asText());
-        return Pairing.<Pairing>list("mentorId = ?1 or menteeId = ?1", participantId).chain(pairings -> {
+        // events that named them and are not needed any more go first, sent or not: the person is gone
+        return OutboxEvent.delete("payload like ?1", "%" + participantId + "%")
+                .chain(() -> Pairing.<Pairing>list("mentorId = ?1 or menteeId = ?1", participantId)).chain(pairings -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             List<UUID> ids = new ArrayList<>();
             for (Pairing p : pairings) {
@@ -65,7 +67,7 @@ public class PeopleDirectory {
                 if (p.status == Pairing.Status.ACTIVE) {
                     p.status = Pairing.Status.DISSOLVED;
                     p.dissolvedAt = clock.instant();
-                    chain = chain.chain(() -> meetings.cancelAheadOf(p, "A member of the pairing left the program."));
+                    chain = chain.chain(() -> meetings.cancelAheadOfErased(p, participantId));
                 }
             }
             if (!ids.isEmpty()) {
@@ -75,7 +77,6 @@ public class PeopleDirectory {
             return chain.chain(() -> CalendarFeed.delete("participantId", participantId))
                     .chain(() -> PersonRegistration.delete("participantId", participantId))
                     .chain(() -> Person.delete("participantId", participantId))
-                    .chain(() -> OutboxEvent.delete("publishedAt is not null and payload like ?1", "%" + participantId + "%"))
                     .invoke(() -> LOG.infof("Erased participant %s from scheduling", participantId))
                     .replaceWithVoid();
         });

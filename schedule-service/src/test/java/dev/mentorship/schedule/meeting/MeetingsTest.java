@@ -282,6 +282,35 @@ class MeetingsTest {
                 .body("status", equalTo(List.of("CANCELLED", "CANCELLED", "CANCELLED", "CANCELLED")));
     }
 
+    @Test
+    void anErasedMemberLeavesNoDataHereAndTheirPartnerIsToldTheMeetingIsOff() throws Throwable {
+        Program program = publishMl4h2025();
+        String pairingId;
+        try (EventProducer events = new EventProducer()) {
+            register(events, "gone-mentor", program.id(), program.authorTrack(), "MENTOR", "Europe/Berlin", WEEKDAYS_BERLIN_AFTERNOON);
+            register(events, "gone-mentee", program.id(), program.authorTrack(), "MENTEE", "America/Los_Angeles", WEEKDAYS_LA_MORNING);
+            sleep(1500);
+            pairingId = pair(events, program.id(), program.authorTrack(), "gone-mentor", "gone-mentee");
+        }
+        String first = awaitMeetings(pairingId, "gone-mentee", 4).getString("[0].id");
+        given().auth().oauth2(Tokens.participant("gone-mentee")).post("/meetings/" + first + "/confirm").then().statusCode(200);
+        given().auth().oauth2(Tokens.participant("gone-mentee")).post("/me/calendar-feed").then().statusCode(201);
+        String subject = Tokens.subject("gone-mentee");
+        try (EventProducer events = new EventProducer(); TopicReader topic = new TopicReader("mentorship.schedule")) {
+            events.send("mentorship.participants", subject, "ParticipantErased", UUID.randomUUID().toString(),
+                    "/mentorship/participant-service", "{\"participantId\": \"" + subject + "\", \"erasedAt\": \"2025-06-02T00:00:00Z\"}");
+            TopicReader.Event cancelled = topic.await(of(pairingId, "MeetingCancelled"), 1, WAIT).get(0);
+            assertThat(cancelled.data().get("meetingId").asText()).isEqualTo(first);
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<String> left = dev.mentorship.schedule.Database.rowsMentioning(subject, Tokens.email("gone-mentee"), "gone-mentee Test");
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            sleep(200);
+            left = dev.mentorship.schedule.Database.rowsMentioning(subject, Tokens.email("gone-mentee"), "gone-mentee Test");
+        }
+        assertThat(left).as("rows about the erased mentee").isEmpty();
+    }
+
     private static String ics(String meetingId, String user) {
         return given().auth().oauth2(Tokens.participant(user)).get("/meetings/" + meetingId + ".ics").then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/calendar")).extract().asString();

@@ -88,7 +88,9 @@ public class RegistrationDirectory {
 
     public Uni<Void> onErased(JsonNode data) {
         UUID participantId = UUID.fromString(required(data, "participantId").asText());
-        return Registration.<Registration>list("participantId", participantId).chain(registrations -> {
+        // events that named them go first, sent or not: the person is gone (PairingCreated carries names and emails)
+        return OutboxEvent.delete("payload like ?1", "%" + participantId + "%")
+                .chain(() -> Registration.<Registration>list("participantId", participantId)).chain(registrations -> {
             List<UUID> ids = registrations.stream().map(r -> r.registrationId).toList();
             registrations.forEach(r -> r.status = Registration.Status.WITHDRAWN);
             Uni<Void> chain = end(registrations, Pairing.Ended.ERASED);
@@ -101,8 +103,6 @@ public class RegistrationDirectory {
             }
             return chain.chain(() -> Pairing.delete("mentorId = ?1 or menteeId = ?1", participantId))
                     .chain(() -> Registration.delete("participantId", participantId))
-                    // events already sent that named them (PairingCreated carries names and emails) go too
-                    .chain(() -> OutboxEvent.delete("publishedAt is not null and payload like ?1", "%" + participantId + "%"))
                     .invoke(count -> LOG.infof("Erased participant %s from matching", participantId))
                     .replaceWithVoid();
         });

@@ -32,15 +32,28 @@ public class MeetingEvents {
 
     public Uni<Void> meeting(String type, Meeting meeting, Pairing pairing, UUID changedBy, Instant previousStartsAt,
                              String reason, Duration lead) {
-        return Person.<Person>findById(pairing.mentorId).chain(mentor -> Person.<Person>findById(pairing.menteeId).chain(mentee -> {
+        return meeting(type, meeting, pairing, changedBy, previousStartsAt, reason, lead, null);
+    }
+
+    /**
+     * As above; where {@code erased} names a member who asked to be forgotten, the event carries only their id, and
+     * it is deleted from the outbox as soon as it is published.
+     */
+    public Uni<Void> meeting(String type, Meeting meeting, Pairing pairing, UUID changedBy, Instant previousStartsAt,
+                             String reason, Duration lead, UUID erased) {
+        return person(pairing.mentorId, erased).chain(mentor -> person(pairing.menteeId, erased).chain(mentee -> {
             MeetingEvent data = new MeetingEvent(meeting.id, pairing.pairingId, pairing.programId, pairing.trackId,
                     pairing.trackKind, meeting.kind, meeting.number, meeting.startsAt, meeting.endsAt(), meeting.durationMinutes,
                     meeting.sequence, meeting.uid(), config.publicBaseUrl() + "/meetings/" + meeting.id + ".ics",
                     Party.of(pairing.mentorId, mentor, meeting.startsAt), Party.of(pairing.menteeId, mentee, meeting.startsAt),
                     changedBy, previousStartsAt, reason, lead == null ? null : lead.toString());
-            return outbox.append(Outbox.SCHEDULE_TOPIC, type, 1, pairing.pairingId.toString(), meeting.id.toString(), data)
-                    .replaceWithVoid();
+            return outbox.append(Outbox.SCHEDULE_TOPIC, type, 1, pairing.pairingId.toString(), meeting.id.toString(), data,
+                    erased != null).replaceWithVoid();
         }));
+    }
+
+    private static Uni<Person> person(UUID participantId, UUID erased) {
+        return participantId.equals(erased) ? Uni.createFrom().nullItem() : Person.findById(participantId);
     }
 
     public Uni<Void> inactive(Pairing pairing) {

@@ -164,12 +164,19 @@ public class MeetingService {
         });
     }
 
-    /** Cancels the pairing's meetings still ahead (MeetingCancelled for those that were confirmed). */
-    public Uni<Void> cancelAheadOf(Pairing p, String reason) {
-        return cancelAhead(p, reason);
+    /**
+     * Cancels the pairing's meetings still ahead because a member was erased: MeetingCancelled for those that were
+     * confirmed, telling the partner, without the erased member's contact, deleted from the outbox once sent.
+     */
+    public Uni<Void> cancelAheadOfErased(Pairing p, UUID erased) {
+        return cancelAhead(p, "A member of the pairing left the program.", erased);
     }
 
     Uni<Void> cancelAhead(Pairing p, String reason) {
+        return cancelAhead(p, reason, null);
+    }
+
+    private Uni<Void> cancelAhead(Pairing p, String reason, UUID erased) {
         Instant now = clock.instant();
         return Meeting.<Meeting>list("pairingId", p.pairingId).chain(meetings -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
@@ -183,7 +190,7 @@ public class MeetingService {
                 m.sequence++;
                 m.updatedAt = now;
                 chain = chain.chain(() -> cancelReminders(m.id))
-                        .chain(() -> announced ? events.meeting(MeetingEvent.CANCELLED, m, p, null, null, reason, null)
+                        .chain(() -> announced ? events.meeting(MeetingEvent.CANCELLED, m, p, null, null, reason, null, erased)
                                 : Uni.createFrom().voidItem());
             }
             return chain;
