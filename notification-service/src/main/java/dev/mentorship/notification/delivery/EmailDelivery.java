@@ -16,7 +16,7 @@ import java.util.UUID;
 @Table(name = "email_delivery")
 public class EmailDelivery extends PanacheEntityBase {
 
-    public enum Status { PENDING, SENT, FAILED }
+    public enum Status { PENDING, SENDING, SENT, FAILED, DIGEST, DIGESTED }
 
     @Id
     public UUID id;
@@ -48,4 +48,13 @@ public class EmailDelivery extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    @Column(name = "event_id")
+    public String eventId;
+
+    @Column(name = "event_type")
+    public String eventType;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
 }

@@ -34,4 +34,13 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "read_at")
     public Instant readAt;
+
+    @Column(name = "event_id")
+    public String eventId;
+
+    @Column(name = "event_type")
+    public String eventType;
+
+    @Column(nullable = false)
+    public String category;
 }

@@ -23,15 +23,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DeliveryResource {
 
     private final DeliveryService deliveries;
+    private final dev.mentorship.notification.contact.OrganizerSeen organizers;
+    private final dev.mentorship.notification.rest.CurrentUser user;
 
-    public DeliveryResource(DeliveryService deliveries) {
+    public DeliveryResource(DeliveryService deliveries, dev.mentorship.notification.contact.OrganizerSeen organizers,
+                            dev.mentorship.notification.rest.CurrentUser user) {
         this.deliveries = deliveries;
+        this.organizers = organizers;
+        this.user = user;
     }
 
     @GET
     @Operation(summary = "What was sent and what failed, newest first; ?status=FAILED for the failures")
     public Uni<Page<DeliveryView>> list(@QueryParam("status") EmailDelivery.Status status,
                                         @Valid @BeanParam PageParams paging) {
-        return deliveries.list(status, paging.page, paging.size).map(page -> page.map(DeliveryView::of));
+        return organizers.remember(user).chain(() -> deliveries.list(status, paging.page, paging.size))
+                .map(page -> page.map(DeliveryView::of));
     }
 }

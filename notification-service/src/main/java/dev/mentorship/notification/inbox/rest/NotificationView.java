@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An inbox message as the API shows it. */
-public record NotificationView(UUID id, String kind, String subject, String body, Instant createdAt, Instant readAt) {
+public record NotificationView(UUID id, String kind, String category, String subject, String body, Instant createdAt,
+                               Instant readAt, boolean read) {
 
     public static NotificationView of(Notification n) {
-        return new NotificationView(n.id, n.kind, n.subject, n.body, n.createdAt, n.readAt);
+        return new NotificationView(n.id, n.kind, n.category, n.subject, n.body, n.createdAt, n.readAt, n.readAt != null);
     }
 }

@@ -19,6 +19,27 @@ public class InboxService {
     }
 
     @WithSession
+    public Uni<Long> unread(UUID recipientId) {
+        return notifications.count("recipientId = ?1 and readAt is null", recipientId);
+    }
+
+    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+    public Uni<Notification> mark(UUID recipientId, UUID id, boolean read) {
+        return notifications.findById(id).chain(n -> {
+            if (n == null || !n.recipientId.equals(recipientId)) {
+                return Uni.createFrom().failure(new jakarta.ws.rs.NotFoundException("You have no message " + id + "."));
+            }
+            n.readAt = read ? (n.readAt != null ? n.readAt : java.time.Instant.now()) : null;
+            return Uni.createFrom().item(n);
+        });
+    }
+
+    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+    public Uni<Integer> readAll(UUID recipientId) {
+        return notifications.update("readAt = ?1 where recipientId = ?2 and readAt is null", java.time.Instant.now(), recipientId);
+    }
+
+    @WithSession
     public Uni<Page<Notification>> inboxOf(UUID recipientId, boolean unreadOnly, int page, int size) {
         return Page.of(notifications.findByRecipient(recipientId, unreadOnly), page, size);
     }

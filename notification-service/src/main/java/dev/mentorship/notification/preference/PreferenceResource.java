@@ -1,0 +1,86 @@
+package dev.mentorship.notification.preference;
+
+import dev.mentorship.notification.rest.CurrentUser;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+
+@Path("/me/notification-preferences")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("participant")
+@Tag(name = "My notification preferences")
+public class PreferenceResource {
+
+    private final CurrentUser user;
+    private final Clock clock;
+
+    public PreferenceResource(CurrentUser user, Clock clock) {
+        this.user = user;
+        this.clock = clock;
+    }
+
+    /** Which notices come by email. Registration, pairing and conduct notices always do. */
+    public record Preferences(
+            @NotNull @Schema(description = "deadline reminders and moved deadlines") Boolean deadlines,
+            @NotNull @Schema(description = "meeting confirmations, changes and reminders, draft reminders") Boolean meetings,
+            @NotNull @Schema(description = "reminders when a pairing has not met for a while") Boolean inactivity,
+            @NotNull @Schema(description = "the optional notices above in one email a day instead") Boolean dailyDigest,
+            @Schema(description = "always true: pairing and waitlist notices cannot be turned off") Boolean pairing,
+            @Schema(description = "always true: conduct notices cannot be turned off") Boolean conduct) {
+
+        @AssertTrue(message = "cannot be turned off")
+        @Schema(hidden = true)
+        public boolean isPairingOn() {
+            return pairing == null || pairing;
+        }
+
+        @AssertTrue(message = "cannot be turned off")
+        @Schema(hidden = true)
+        public boolean isConductOn() {
+            return conduct == null || conduct;
+        }
+
+        static Preferences of(Preference p) {
+            return new Preferences(p.deadlines, p.meetings, p.inactivity, p.dailyDigest, true, true);
+        }
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "My choices (defaults: everything by email, no digest)")
+    public Uni<Preferences> get() {
+        return Preference.<Preference>findById(user.id()).map(p -> Preferences.of(p != null ? p : new Preference()));
+    }
+
+    @PUT
+    @WithTransaction
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Choose which notices come by email, and the daily digest")
+    public Uni<Preferences> put(@NotNull @Valid Preferences input) {
+        return Preference.<Preference>findById(user.id()).chain(existing -> {
+            Preference p = existing != null ? existing : new Preference();
+            p.participantId = user.id();
+            p.deadlines = input.deadlines();
+            p.meetings = input.meetings();
+            p.inactivity = input.inactivity();
+            p.dailyDigest = input.dailyDigest();
+            p.updatedAt = clock.instant();
+            return (existing != null ? Uni.createFrom().item(p) : p.<Preference>persist()).map(Preferences::of);
+        });
+    }
+}

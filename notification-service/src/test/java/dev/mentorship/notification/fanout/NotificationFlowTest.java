@@ -1,0 +1,252 @@
+package dev.mentorship.notification.fanout;
+
+import dev.mentorship.notification.Database;
+import dev.mentorship.notification.Mailbox;
+import dev.mentorship.notification.Mailbox.Mail;
+import dev.mentorship.notification.SmtpServer;
+import dev.mentorship.testing.TopicReader;
+import dev.mentorship.testing.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** Each event kind reaches the right people by email (a real SMTP server) and in the app, once. */
+@QuarkusTest
+class NotificationFlowTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TestHTTPResource("/me/notifications/stream")
+    URL stream;
+
+    static Predicate<Mail> to(String user, String subjectPart) {
+        return m -> m.to().equalsIgnoreCase(Tokens.email(user)) && m.subject().contains(subjectPart);
+    }
+
+    static List<String> inboxSubjects(String user) {
+        return given().auth().oauth2(Tokens.participant(user)).queryParam("size", 200).get("/me/notifications")
+                .then().statusCode(200).extract().path("items.subject");
+    }
+
+    static void awaitInbox(String user, String subjectPart) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (inboxSubjects(user).stream().anyMatch(s -> s.contains(subjectPart))) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError(user + " never got '" + subjectPart + "' in the app: " + inboxSubjects(user));
+    }
+
+    @Test
+    void eachEventReachesTheRightPeopleOnceByEmailAndInTheApp() throws Exception {
+        String mentor = "note-mentor";
+        String mentee = "note-mentee";
+        String reviewer = "note-reviewer";
+        try (Events events = new Events()) {
+            events.programPublished();
+            events.registered(mentor, events.author, "AUTHOR", "MENTOR", "Europe/Berlin", false);
+            events.registered(mentee, events.author, "AUTHOR", "MENTEE", "Asia/Tokyo", true);
+            events.registered(reviewer, events.reviewer, "REVIEWER", "MENTEE", "America/New_York", false);
+
+            Mail late = Mailbox.await(to(mentee, "Your registration"), 1, WAIT).get(0);
+            assertThat(late.text()).contains("Hello note-mentee Test").contains("waitlist");
+            assertThat(late.html()).contains("<p>Hello note-mentee Test,</p>");
+            assertThat(Mailbox.await(to(mentor, "Your registration"), 1, WAIT)).hasSize(1);
+
+            // a pairing: both members, with the partner's name, contact, the reasons and the next steps; redelivered: still once
+            String pairing = events.pairingCreatedData(mentor, mentee);
+            String id = events.send("mentorship.pairings", events.author, "PairingCreated", pairing);
+            events.resend("mentorship.pairings", events.author, "PairingCreated", id, pairing);
+            Mail toMentee = Mailbox.await(to(mentee, "Your mentor"), 1, WAIT).get(0);
+            assertThat(toMentee.subject()).isEqualTo("Your mentor: note-mentor Test");
+            assertThat(toMentee.text()).contains(Tokens.email(mentor)).contains("Shared interests: causal inference")
+                    .contains("You contact your mentor by July 16, 2099 AoE");
+            Mail toMentor = Mailbox.await(to(mentor, "Your new mentee"), 1, WAIT).get(0);
+            assertThat(toMentor.text()).contains(Tokens.email(mentee)).contains("Your mentee contacts you by July 16, 2099 AoE");
+
+            // a deadline for the author track's mentees: the mentee, not the mentor, not the reviewer track
+            events.deadline(events.author, "[\"MENTEE\"]");
+            Mail deadline = Mailbox.await(to(mentee, "Paper submission deadline"), 1, WAIT).get(0);
+            assertThat(deadline.text()).contains("September 8, 2099 AoE").contains("(Asia/Tokyo)");
+
+            // a meeting: both, with the invitation attached
+            events.meetingScheduled(UUID.randomUUID().toString(), mentor, mentee);
+            Mail invitation = Mailbox.await(to(mentor, "Confirmed: mentoring meeting 1"), 1, WAIT).get(0);
+            assertThat(invitation.calendarContentType()).contains("text/calendar").contains("method=REQUEST");
+            assertThat(invitation.calendar()).contains("METHOD:REQUEST").contains("UID:meeting-1@meetings.mentorship")
+                    .contains("DTSTART:20990722T150000Z");
+            assertThat(Mailbox.await(to(mentee, "Confirmed: mentoring meeting 1"), 1, WAIT).get(0).text())
+                    .contains("Thursday, July 23, 2099, 00:00 (Asia/Tokyo)");
+
+            // a conduct report: organizers only, and nothing of its content
+            String reportId = UUID.randomUUID().toString();
+            events.send("mentorship.participants", reportId, "ConductReportFiled",
+                    "{\"reportId\": \"" + reportId + "\", \"filedAt\": \"2026-01-01T00:00:00Z\"}");
+            Mail report = Mailbox.await(m -> m.to().equals("olivia@mentorship.test") && m.subject().contains("conduct report"), 1, WAIT).get(0);
+            assertThat(report.text()).contains(reportId);
+
+            // a poison message on a topic: dead-lettered, and the next good event still arrives
+            try (TopicReader dlq = new TopicReader("mentorship.schedule.dlq")) {
+                events.sendRaw("mentorship.schedule", "poison", "this is not an event");
+                assertThat(dlq.await(e -> "poison".equals(e.key()), 1, WAIT)).hasSize(1);
+            }
+            events.send("mentorship.pairings", events.author, "MenteeWaitlisted", """
+                    {"programId": "%s", "trackId": "%s", "trackKind": "REVIEWER",
+                     "mentee": {"participantId": "%s", "registrationId": "%s", "name": "note-reviewer Test", "email": "%s", "timeZone": "America/New_York"},
+                     "position": 3, "reason": "NO_CAPACITY", "priority": false, "waitlistedAt": "2026-01-01T00:00:00Z"}"""
+                    .formatted(events.programId, events.reviewer, Tokens.subject(reviewer), UUID.randomUUID(), Tokens.email(reviewer)));
+            assertThat(Mailbox.await(to(reviewer, "waitlist"), 1, WAIT).get(0).text()).contains("number 3 on the waitlist");
+
+            awaitInbox(mentee, "Paper submission deadline");
+            awaitInbox(mentor, "Confirmed: mentoring meeting 1");
+        }
+        // exactly once per event and recipient, whatever was redelivered
+        Thread.sleep(1000);
+        assertThat(Mailbox.to(Tokens.email(mentee))).extracting(Mail::subject).containsExactlyInAnyOrder(
+                "Your registration for Author Mentorship (ML4H Test)", "Your mentor: note-mentor Test",
+                "Paper submission deadline: September 8, 2099 AoE", "Confirmed: mentoring meeting 1 with note-mentor Test");
+        assertThat(Mailbox.to(Tokens.email(mentor))).extracting(Mail::subject).containsExactlyInAnyOrder(
+                "Your registration for Author Mentorship (ML4H Test)", "Your new mentee: note-mentee Test",
+                "Confirmed: mentoring meeting 1 with note-mentee Test");
+        assertThat(Mailbox.to(Tokens.email(reviewer))).hasSize(2);
+        assertThat(inboxSubjects(mentee)).hasSize(4);
+        assertThat(inboxSubjects(mentor)).noneMatch(s -> s.contains("conduct"));
+
+        given().auth().oauth2(Tokens.organizer("olivia")).queryParam("size", 200).get("/deliveries").then().statusCode(200)
+                .body("items.status", hasItem("SENT"));
+        given().auth().oauth2(Tokens.participant(mentee)).get("/deliveries").then().statusCode(403);
+    }
+
+    @Test
+    void preferencesTurnOffOptionalEmailsButNeverPairingOnesAndTheInboxKeepsEverything() {
+        String user = "prefs-pat";
+        given().auth().oauth2(Tokens.participant(user)).get("/me/notification-preferences").then().statusCode(200)
+                .body("deadlines", equalTo(true)).body("pairing", equalTo(true));
+        given().auth().oauth2(Tokens.participant(user)).contentType(ContentType.JSON)
+                .body(Map.of("deadlines", true, "meetings", true, "inactivity", true, "dailyDigest", false, "pairing", false))
+                .put("/me/notification-preferences").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("pairingOn"));
+        given().auth().oauth2(Tokens.participant(user)).contentType(ContentType.JSON)
+                .body(Map.of("deadlines", false, "meetings", true, "inactivity", true, "dailyDigest", false))
+                .put("/me/notification-preferences").then().statusCode(200).body("deadlines", equalTo(false));
+        try (Events events = new Events()) {
+            events.programPublished();
+            events.registered(user, events.author, "AUTHOR", "MENTEE", "Europe/Paris", false);
+            Mailbox.await(to(user, "Your registration"), 1, WAIT);
+            events.deadline(events.author, "[\"MENTEE\", \"MENTOR\"]");
+            awaitInbox(user, "Paper submission deadline");
+        }
+        assertThat(Mailbox.to(Tokens.email(user))).extracting(Mail::subject).noneMatch(s -> s.contains("Paper submission"));
+    }
+
+    @Test
+    void theLiveStreamShowsANewNotificationToItsOwnerOnly() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        List<String> ownerLines = new CopyOnWriteArrayList<>();
+        List<String> otherLines = new CopyOnWriteArrayList<>();
+        CompletableFuture<?> owner = listen(client, "live-owner", ownerLines);
+        CompletableFuture<?> other = listen(client, "live-other", otherLines);
+        sleep(1500);
+        try (Events events = new Events()) {
+            events.programPublished();
+            events.registered("live-owner", events.author, "AUTHOR", "MENTEE", "UTC", false);
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (ownerLines.stream().noneMatch(l -> l.contains("Your registration")) && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        assertThat(ownerLines).anySatisfy(l -> assertThat(l).startsWith("data:").contains("Your registration"));
+        sleep(500);
+        assertThat(otherLines).noneMatch(l -> l.contains("Your registration"));
+        owner.cancel(true);
+        other.cancel(true);
+    }
+
+    @Test
+    void failedSendsAreRetriedAndRecordedUntilTheSmtpServerIsBack() {
+        SmtpServer.stopSmtp();
+        try (Events events = new Events()) {
+            events.programPublished();
+            events.registered("retry-rita", events.author, "AUTHOR", "MENTEE", "UTC", false);
+            String subject = Tokens.subject("retry-rita");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            List<String> state = List.of();
+            while (System.nanoTime() < deadline) {
+                state = Database.query("select status || ':' || attempts || ':' || coalesce(last_error, '') from email_delivery where recipient_id = '"
+                        + subject + "'");
+                if (!state.isEmpty() && state.get(0).startsWith("PENDING:") && !state.get(0).endsWith(":")) {
+                    break;
+                }
+                sleep(100);
+            }
+            assertThat(state).singleElement().asString().startsWith("PENDING:").doesNotEndWith(":");
+            given().auth().oauth2(Tokens.organizer("olivia")).queryParam("status", "PENDING").get("/deliveries").then().statusCode(200)
+                    .body("items.email", hasItem(Tokens.email("retry-rita")));
+        } finally {
+            SmtpServer.restart();
+        }
+        assertThat(Mailbox.await(to("retry-rita", "Your registration"), 1, WAIT)).hasSize(1);
+        assertThat(Database.query("select status from email_delivery where recipient_id = '" + Tokens.subject("retry-rita") + "'"))
+                .containsExactly("SENT");
+    }
+
+    @Test
+    void erasureForgetsThePerson() {
+        String user = "erase-nora";
+        try (Events events = new Events()) {
+            events.programPublished();
+            events.registered(user, events.author, "AUTHOR", "MENTEE", "UTC", false);
+            awaitInbox(user, "Your registration");
+            events.send("mentorship.participants", Tokens.subject(user), "ParticipantErased",
+                    "{\"participantId\": \"" + Tokens.subject(user) + "\", \"erasedAt\": \"2026-01-02T00:00:00Z\"}");
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<String> left = Database.rowsMentioning(Tokens.subject(user), Tokens.email(user), user + " Test");
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            sleep(100);
+            left = Database.rowsMentioning(Tokens.subject(user), Tokens.email(user), user + " Test");
+        }
+        assertThat(left).isEmpty();
+    }
+
+    private CompletableFuture<?> listen(HttpClient client, String user, List<String> lines) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stream.toString())).header("Authorization", "Bearer " + Tokens.participant(user))
+                .header("Accept", "text/event-stream").GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> {
+                    try (Stream<String> body = response.body()) {
+                        body.forEach(lines::add);
+                    }
+                });
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
