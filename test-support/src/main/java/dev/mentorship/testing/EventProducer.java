@@ -21,6 +21,19 @@ public final class EventProducer implements AutoCloseable {
 
     /** Sends one CloudEvent and waits for the broker's acknowledgement. */
     public void send(String topic, String key, String type, String id, String source, String json) {
+        sendRaw(cloudEvent(topic, key, type, id, source, json));
+    }
+
+    /** Sends one CloudEvent without waiting (as a producing service would, batching); {@link #flush()} waits for all. */
+    public void sendAsync(String topic, String key, String type, String id, String source, String json) {
+        producer.send(cloudEvent(topic, key, type, id, source, json));
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    private static ProducerRecord<String, String> cloudEvent(String topic, String key, String type, String id, String source, String json) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", id);
@@ -28,7 +41,7 @@ public final class EventProducer implements AutoCloseable {
         header(record, "ce_type", type);
         header(record, "ce_time", Instant.now().toString());
         header(record, "content-type", "application/json");
-        sendRaw(record);
+        return record;
     }
 
     /** Sends a record as it is, e.g. one that is not a CloudEvent at all. */
