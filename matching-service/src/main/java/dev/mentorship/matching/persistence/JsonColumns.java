@@ -34,17 +34,22 @@ public final class JsonColumns {
         }
     }
 
+    /** A UTC interval in epoch seconds; a record, so that Hibernate's dirty checking compares values, not arrays. */
+    public record Interval(long start, long end) {
+    }
+
     /** UTC intervals as [[startEpochSecond, endEpochSecond], ...]. */
     @Converter
-    public static class Intervals implements AttributeConverter<List<long[]>, String> {
+    public static class Intervals implements AttributeConverter<List<Interval>, String> {
         @Override
-        public String convertToDatabaseColumn(List<long[]> values) {
-            return write(values == null ? List.of() : values);
+        public String convertToDatabaseColumn(List<Interval> values) {
+            return write(values == null ? List.of() : values.stream().map(i -> new long[]{i.start(), i.end()}).toList());
         }
 
         @Override
-        public List<long[]> convertToEntityAttribute(String column) {
-            return new ArrayList<>(read(column, "[]", new TypeReference<List<long[]>>() { }));
+        public List<Interval> convertToEntityAttribute(String column) {
+            return new ArrayList<>(read(column, "[]", new TypeReference<List<long[]>>() { }).stream()
+                    .map(a -> new Interval(a[0], a[1])).toList());
         }
     }
 

@@ -85,7 +85,7 @@ public class Registration extends PanacheEntityBase {
 
     @Convert(converter = JsonColumns.Intervals.class)
     @Column(name = "availability_utc", nullable = false)
-    public List<long[]> availabilityUtc = new ArrayList<>();
+    public List<JsonColumns.Interval> availabilityUtc = new ArrayList<>();
 
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
@@ -95,6 +95,7 @@ public class Registration extends PanacheEntityBase {
 
     /** As the scoring sees it; {@code capacity} is what is left of it. */
     public Person person(int capacityLeft) {
-        return new Person(participantId, name, affiliation, keywords, freeText, topics, availabilityUtc, capacityLeft);
+        return new Person(participantId, name, affiliation, keywords, freeText, topics,
+                availabilityUtc.stream().map(i -> new long[]{i.start(), i.end()}).toList(), capacityLeft);
     }
 }

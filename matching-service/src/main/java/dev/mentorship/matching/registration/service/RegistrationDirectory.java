@@ -49,19 +49,26 @@ public class RegistrationDirectory {
     public Uni<Void> onRegistered(JsonNode data) {
         JsonNode person = required(data, "participant");
         JsonNode registration = required(data, "registration");
-        return upsert(UUID.fromString(required(data, "participantId").asText()), person, registration)
+        // the track's row first, as publishing and rolling matching take it: one lock order, no deadlock
+        return Track.lock(UUID.fromString(required(registration, "trackId").asText())).chain(() -> upsert(UUID.fromString(required(data, "participantId").asText()), person, registration)
                 .chain(r -> r.status != Registration.Status.ACTIVE ? Uni.createFrom().voidItem()
                         : r.role == Registration.Role.MENTEE ? rolling.menteeArrived(r.trackId, r.registrationId)
-                        : rolling.capacityFreed(r.trackId));
+                        : rolling.capacityFreed(r.trackId)));
     }
 
     public Uni<Void> onUpdated(JsonNode data) {
         UUID participantId = UUID.fromString(required(data, "participantId").asText());
         JsonNode person = required(data, "participant");
         Set<UUID> tracks = new LinkedHashSet<>();
-        Uni<Void> chain = Registration.update("name = ?1, email = ?2, affiliation = ?3, timeZone = ?4, updatedAt = ?5 where participantId = ?6",
+        // the tracks' rows first (one lock order with publishing and rolling matching)
+        Uni<Void> locks = Uni.createFrom().voidItem();
+        for (JsonNode registration : data.path("registrations")) {
+            UUID trackId = UUID.fromString(required(registration, "trackId").asText());
+            locks = locks.chain(() -> Track.lock(trackId)).replaceWithVoid();
+        }
+        Uni<Void> chain = locks.chain(() -> Registration.update("name = ?1, email = ?2, affiliation = ?3, timeZone = ?4, updatedAt = ?5 where participantId = ?6",
                 required(person, "name").asText(), required(person, "email").asText(), required(person, "affiliation").asText(),
-                required(person, "timeZone").asText(), clock.instant(), participantId).replaceWithVoid();
+                required(person, "timeZone").asText(), clock.instant(), participantId)).replaceWithVoid();
         for (JsonNode registration : required(data, "registrations")) {
             chain = chain.chain(() -> upsert(participantId, person, registration).chain(r -> {
                 tracks.add(r.trackId);
@@ -75,7 +82,8 @@ public class RegistrationDirectory {
 
     public Uni<Void> onWithdrawn(JsonNode data) {
         UUID registrationId = UUID.fromString(required(data, "registrationId").asText());
-        return Registration.<Registration>findById(registrationId).chain(r -> {
+        return Track.lock(UUID.fromString(required(data, "trackId").asText()))
+                .chain(() -> Registration.<Registration>findById(registrationId)).chain(r -> {
             if (r == null || r.status == Registration.Status.WITHDRAWN) {
                 return Uni.createFrom().voidItem();
             }
@@ -162,10 +170,11 @@ public class RegistrationDirectory {
             List<String> topics = new ArrayList<>();
             answers.path("topics").forEach(t -> topics.add(t.asText()));
             r.topics = topics;
-            List<long[]> intervals = new ArrayList<>();
+            List<dev.mentorship.matching.persistence.JsonColumns.Interval> intervals = new ArrayList<>();
             for (JsonNode interval : registration.path("oneOnOneAvailabilityUtc")) {
-                intervals.add(new long[]{Instant.parse(interval.get("startsAt").asText()).getEpochSecond(),
-                        Instant.parse(interval.get("endsAt").asText()).getEpochSecond()});
+                intervals.add(new dev.mentorship.matching.persistence.JsonColumns.Interval(
+                        Instant.parse(interval.get("startsAt").asText()).getEpochSecond(),
+                        Instant.parse(interval.get("endsAt").asText()).getEpochSecond()));
             }
             r.availabilityUtc = intervals;
             r.registeredAt = Instant.parse(required(registration, "registeredAt").asText());

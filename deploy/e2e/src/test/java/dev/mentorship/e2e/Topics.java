@@ -1,0 +1,74 @@
+package dev.mentorship.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** An independent consumer of the platform's topics, as another conference system would subscribe. */
+final class Topics implements AutoCloseable {
+
+    record Event(String topic, String key, String type, Map<String, String> headers, JsonNode data) {
+    }
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<Event> seen = new ArrayList<>();
+
+    Topics() {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA,
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+        consumer.subscribe(List.of("mentorship.programs", "mentorship.participants", "mentorship.pairings", "mentorship.schedule"));
+    }
+
+    List<Event> await(Predicate<Event> filter, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (seen.stream().filter(filter).count() < count && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
+                Map<String, String> headers = new HashMap<>();
+                for (Header h : r.headers()) {
+                    headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+                }
+                JsonNode data;
+                try {
+                    data = Http.JSON.readTree(r.value());
+                } catch (IOException e) {
+                    data = null;
+                }
+                seen.add(new Event(r.topic(), r.key(), headers.get("ce_type"), headers, data));
+            }
+        }
+        List<Event> found = seen.stream().filter(filter).toList();
+        if (found.size() < count) {
+            Map<String, Long> types = new java.util.TreeMap<>();
+            seen.forEach(e -> types.merge(e.topic() + "/" + e.type(), 1L, Long::sum));
+            throw new AssertionError("Saw " + found.size() + " of " + count + " matching events; all seen: " + types);
+        }
+        return found;
+    }
+
+    static Predicate<Event> type(String type) {
+        return e -> type.equals(e.type());
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
