@@ -5,7 +5,10 @@
 #   deploy/local/platform.sh up       start everything that does not run yet, wait until healthy, print where it is
 #   deploy/local/platform.sh down     stop everything this script started
 #   deploy/local/platform.sh status   what runs, its health and its memory
-#   deploy/local/platform.sh demo     load and publish ML4H 2025 (the shipped program file) as organizer olivia
+#   deploy/local/platform.sh demo     a live season: ML4H 2025 replayed (dates moved to now), the demo users and
+#                                     ~50 synthetic mentors and mentees registered, each track matched and published
+#                                     (DEMO_SCALE=3 for three times as many people)
+#   deploy/local/platform.sh token U  prints an access token of demo user U (password grant), for curl
 #   deploy/local/platform.sh check    end-to-end check of a running stack: a demo user's Keycloak token is accepted
 #                                     by every service, a request without one gets 401, Swagger UIs serve
 #
@@ -417,31 +420,18 @@ check() {
 
 demo() {
   command -v curl >/dev/null || die "demo needs curl"
-  local olivia response code id
-  olivia="$(token_for olivia)" || die "Keycloak gave no token for olivia; is the platform up?"
-  response="$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $olivia" -H 'Content-Type: application/json' \
-    --data-binary @"$ROOT/schedule-service/src/main/resources/programs/ml4h-2025.json" http://127.0.0.1:8083/programs)"
-  code="${response##*$'\n'}"
-  case "$code" in
-    201) id="$(printf '%s' "$response" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')"
-         curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $olivia" "http://127.0.0.1:8083/programs/$id/publish" \
-           || die "publishing ML4H 2025 failed"
-         log "ML4H 2025 imported and published: http://127.0.0.1:8083/programs/$id" ;;
-    409) log "ML4H 2025 is loaded already" ;;
-    *) printf '%s\n' "$response" >&2; die "importing ML4H 2025 failed ($code)" ;;
-  esac
-  id="$(curl -fsS -H "Authorization: Bearer $olivia" 'http://127.0.0.1:8083/programs?size=200' \
-    | sed -n 's/.*"id":"\([^"]*\)","conference":"ML4H","name":"ML4H 2025".*/\1/p')"
-  echo "  program     http://127.0.0.1:8083/programs/$id  (with a token)"
-  echo "  calendar    http://127.0.0.1:8083/programs/$id/calendar.ics  (no token: subscribe to it)"
-  echo "  events      ProgramPublished on topic mentorship.programs"
+  token_for olivia >/dev/null || die "Keycloak gave no token for olivia; is the platform up? ($0 up)"
+  log "loading ML4H 2025 (replayed) and a synthetic population through the REST API, then matching each track"
+  (cd "$ROOT" && mvn -q -B -pl deploy/e2e test-compile exec:java ${DEMO_SCALE:+-Dexec.args=$DEMO_SCALE}) \
+    || die "loading the demo season failed"
 }
 
 case "${1:-}" in
   up) up ;;
   demo) demo ;;
+  token) [ -n "${2:-}" ] || die "usage: $0 token USERNAME"; token_for "$2" || die "no token for $2"; echo ;;
   check) check ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status|check|demo"; exit 2 ;;
+  *) echo "usage: $0 up|down|status|check|demo|token USER"; exit 2 ;;
 esac

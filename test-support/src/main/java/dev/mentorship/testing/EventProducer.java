@@ -19,13 +19,23 @@ public final class EventProducer implements AutoCloseable {
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
             ProducerConfig.ACKS_CONFIG, "all"));
 
-    /** Sends one CloudEvent and waits for the broker's acknowledgement. */
+    /**
+     * Sends one CloudEvent and waits for the broker's acknowledgement. Its data must be valid against the producer's
+     * schema ({@link ProducerContracts}): a consumer is tested with events its producer can really send.
+     */
     public void send(String topic, String key, String type, String id, String source, String json) {
+        ProducerContracts.assertValid(type, json);
+        sendRaw(cloudEvent(topic, key, type, id, source, json));
+    }
+
+    /** Sends a CloudEvent whose data breaks its schema on purpose (a consumer must dead-letter it, not crash). */
+    public void sendMalformed(String topic, String key, String type, String id, String source, String json) {
         sendRaw(cloudEvent(topic, key, type, id, source, json));
     }
 
     /** Sends one CloudEvent without waiting (as a producing service would, batching); {@link #flush()} waits for all. */
     public void sendAsync(String topic, String key, String type, String id, String source, String json) {
+        ProducerContracts.assertValid(type, json);
         producer.send(cloudEvent(topic, key, type, id, source, json));
     }
 

@@ -23,9 +23,19 @@ final class Contracts {
     }
 
     static List<Path> schemaFiles() {
-        try (Stream<Path> files = Files.walk(Stack.ROOT, 8)) {
-            return files.filter(p -> p.toString().contains("src/main/resources/META-INF/resources/schemas/")
-                    && p.getFileName().toString().endsWith(".v1.json") && !p.toString().contains("/target/")).sorted().toList();
+        try (Stream<Path> services = Files.list(Stack.ROOT)) {
+            return services.map(service -> service.resolve("src/main/resources/META-INF/resources/schemas"))
+                    .filter(Files::isDirectory)
+                    .flatMap(Contracts::list)
+                    .filter(p -> p.getFileName().toString().endsWith(".v1.json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Stream<Path> list(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -34,6 +44,17 @@ final class Contracts {
     static Path schemaOf(String type) {
         return schemaFiles().stream().filter(p -> p.getFileName().toString().equals(type + ".v1.json")).findFirst()
                 .orElseThrow(() -> new AssertionError("No schema for " + type));
+    }
+
+    /** The topic a producer's schema names in its description ("... Topic mentorship.pairings, key trackId."). */
+    static String describedTopic(String type) {
+        try {
+            String description = Http.JSON.readTree(Files.readString(schemaOf(type))).path("description").asText();
+            java.util.regex.Matcher topic = java.util.regex.Pattern.compile("Topic (mentorship\\.[a-z.]+),").matcher(description);
+            return topic.find() ? topic.group(1) : "(no topic in the schema's description)";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void assertValid(String type, JsonNode data) {

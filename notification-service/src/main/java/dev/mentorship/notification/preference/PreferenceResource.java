@@ -1,6 +1,7 @@
 package dev.mentorship.notification.preference;
 
 import dev.mentorship.notification.rest.CurrentUser;
+import dev.mentorship.notification.rest.Problem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +16,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -23,7 +26,7 @@ import java.time.Clock;
 @Path("/me/notification-preferences")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("participant")
-@Tag(name = "My notification preferences")
+@Tag(name = "My notification preferences", description = "Which notices come by email, and the daily digest")
 public class PreferenceResource {
 
     private final CurrentUser user;
@@ -63,7 +66,7 @@ public class PreferenceResource {
     @GET
     @WithSession
     @Operation(summary = "My choices (defaults: everything by email, no digest)")
-    public Uni<Preferences> get() {
+    public Uni<Preferences> getPreferences() {
         return Preference.<Preference>findById(user.id()).map(p -> Preferences.of(p != null ? p : new Preference()));
     }
 
@@ -71,7 +74,11 @@ public class PreferenceResource {
     @WithTransaction
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Choose which notices come by email, and the daily digest")
-    public Uni<Preferences> put(@NotNull @Valid Preferences input) {
+    @APIResponse(responseCode = "200", description = "My choices as saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Preferences.class)))
+    @APIResponse(responseCode = "400", description = "Invalid choices (a missing choice, or turning off pairing or conduct notices)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Preferences> setPreferences(@NotNull @Valid Preferences input) {
         return Preference.<Preference>findById(user.id()).chain(existing -> {
             Preference p = existing != null ? existing : new Preference();
             p.participantId = user.id();

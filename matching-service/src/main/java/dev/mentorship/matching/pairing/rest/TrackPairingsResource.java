@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,7 +32,7 @@ import java.util.UUID;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("organizer")
-@Tag(name = "Track pairings (organizers)")
+@Tag(name = "Track pairings (organizers)", description = "A track's pairings and waitlist; dissolving a pairing")
 public class TrackPairingsResource {
 
     private final PairingService pairings;
@@ -49,8 +50,11 @@ public class TrackPairingsResource {
     @GET
     @Path("tracks/{trackId}/pairings")
     @Operation(summary = "A track's pairings, newest first, optionally of one status")
-    public Uni<Page<PairingView>> list(@PathParam("trackId") UUID trackId, @QueryParam("status") Pairing.Status status,
-                                       @Valid @BeanParam PageParams paging) {
+    @APIResponse(responseCode = "200", description = "One page of the track's pairings")
+    @APIResponse(responseCode = "400", description = "Invalid paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<PairingView>> listTrackPairings(@PathParam("trackId") UUID trackId, @QueryParam("status") Pairing.Status status,
+                                                    @Valid @BeanParam PageParams paging) {
         return pairings.listOfTrack(trackId, status, paging.page, paging.size)
                 .map(found -> found.page().map(p -> PairingView.of(p, found.people())));
     }
@@ -58,6 +62,8 @@ public class TrackPairingsResource {
     @GET
     @Path("tracks/{trackId}/waitlist")
     @Operation(summary = "The track's waitlist in the order it is served")
+    @APIResponse(responseCode = "200", description = "The waitlist, first served first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WaitlistView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "Unknown track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<WaitlistView>> waitlist(@PathParam("trackId") UUID trackId) {
@@ -68,9 +74,15 @@ public class TrackPairingsResource {
     @Path("pairings/{pairingId}/dissolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Dissolve a pairing (PairingDissolved); the mentee goes back to matching, never with this mentor")
+    @APIResponse(responseCode = "200", description = "The dissolved pairing",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PairingView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid note (too long, or unreadable JSON)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown pairing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Dissolved already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PairingView> dissolve(@PathParam("pairingId") UUID pairingId, @Valid Dissolution dissolution) {
         return pairings.dissolve(pairingId, dissolution == null ? null : dissolution.note(), user.id())

@@ -2,6 +2,7 @@ package dev.mentorship.matching.run.rest;
 
 import dev.mentorship.matching.run.PairConstraint;
 import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import java.util.UUID;
 public record ConstraintInput(@NotNull UUID menteeRegistrationId, @NotNull UUID mentorRegistrationId) {
 
     /** A pin or forbid as it is kept. */
+    @Schema(name = "ConstraintView", description = "A pin or forbid as it is kept")
     public record View(UUID id, UUID trackId, PairConstraint.Kind kind, UUID menteeRegistrationId, UUID mentorRegistrationId,
                        Instant createdAt) {
         public static View of(PairConstraint c) {

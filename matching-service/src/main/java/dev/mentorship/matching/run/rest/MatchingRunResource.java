@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,7 +46,8 @@ public class MatchingRunResource {
     @POST
     @Path("tracks/{trackId}/matching-runs")
     @Operation(summary = "Dry run: the optimal proposal for the track's mentees still without a mentor, with a report")
-    @APIResponse(responseCode = "201", description = "The proposal (a draft)")
+    @APIResponse(responseCode = "201", description = "The proposal (a draft); Location names the run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "404", description = "Unknown track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A run of this track is in progress",
@@ -58,22 +60,30 @@ public class MatchingRunResource {
     @GET
     @Path("tracks/{trackId}/matching-runs")
     @Operation(summary = "The track's runs, newest first, without their pairs")
-    public Uni<List<RunView>> list(@PathParam("trackId") UUID trackId) {
+    @APIResponse(responseCode = "200", description = "The runs, without their pairs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class, type = SchemaType.ARRAY)))
+    public Uni<List<RunView>> listRuns(@PathParam("trackId") UUID trackId) {
         return runs.runsOf(trackId).map(list -> list.stream().map(RunView::summary).toList());
     }
 
     @GET
     @Path("matching-runs/{runId}")
     @Operation(summary = "A run with its pairs, their scores and explanations, and who is left and why")
+    @APIResponse(responseCode = "200", description = "The run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "404", description = "Unknown run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RunView> get(@PathParam("runId") UUID runId) {
+    public Uni<RunView> getRun(@PathParam("runId") UUID runId) {
         return runs.get(runId).map(RunView::of);
     }
 
     @POST
     @Path("matching-runs/{runId}/publish")
     @Operation(summary = "Publish a draft: PairingCreated per pair, MenteeWaitlisted per mentee left, then MatchingRunPublished")
+    @APIResponse(responseCode = "200", description = "The published run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown run",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not the latest draft, or the track changed since: run again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RunView> publish(@PathParam("runId") UUID runId) {
@@ -84,7 +94,14 @@ public class MatchingRunResource {
     @Path("matching-runs/{runId}/pins")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pin a pair: every following run of the track keeps it")
-    @APIResponse(responseCode = "201", description = "Pinned")
+    @APIResponse(responseCode = "201", description = "Pinned",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConstraintInput.View.class)))
+    @APIResponse(responseCode = "400", description = "Invalid pair: each id must be a mentee or mentor registration of the run's track",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown run",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> pin(@PathParam("runId") UUID runId, @NotNull @Valid ConstraintInput input) {
         return constrain(runId, PairConstraint.Kind.PIN, input);
     }
@@ -93,7 +110,14 @@ public class MatchingRunResource {
     @Path("matching-runs/{runId}/forbids")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Forbid a pair: no following run of the track proposes it")
-    @APIResponse(responseCode = "201", description = "Forbidden")
+    @APIResponse(responseCode = "201", description = "Forbidden",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConstraintInput.View.class)))
+    @APIResponse(responseCode = "400", description = "Invalid pair: each id must be a mentee or mentor registration of the run's track",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown run",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> forbid(@PathParam("runId") UUID runId, @NotNull @Valid ConstraintInput input) {
         return constrain(runId, PairConstraint.Kind.FORBID, input);
     }
@@ -101,6 +125,8 @@ public class MatchingRunResource {
     @GET
     @Path("tracks/{trackId}/constraints")
     @Operation(summary = "The track's pinned and forbidden pairs")
+    @APIResponse(responseCode = "200", description = "The pins and forbids, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConstraintInput.View.class, type = SchemaType.ARRAY)))
     public Uni<List<ConstraintInput.View>> constraints(@PathParam("trackId") UUID trackId) {
         return runs.constraints(trackId).map(list -> list.stream().map(ConstraintInput.View::of).toList());
     }
@@ -109,6 +135,8 @@ public class MatchingRunResource {
     @Path("tracks/{trackId}/constraints/{constraintId}")
     @Operation(summary = "Remove a pin or a forbid")
     @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "The track has no such pin or forbid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> removeConstraint(@PathParam("trackId") UUID trackId, @PathParam("constraintId") UUID constraintId) {
         return runs.removeConstraint(trackId, constraintId).map(removed -> {
             if (!removed) {

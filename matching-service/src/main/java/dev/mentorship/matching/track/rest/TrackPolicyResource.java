@@ -31,7 +31,7 @@ import java.util.UUID;
 @Path("/tracks/{trackId}/policy")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("organizer")
-@Tag(name = "Matching policy (organizers)")
+@Tag(name = "Matching policy (organizers)", description = "How a track's mentees and mentors are scored and paired")
 public class TrackPolicyResource {
 
     private final CurrentUser user;
@@ -45,9 +45,11 @@ public class TrackPolicyResource {
     @GET
     @WithSession
     @Operation(summary = "The track's matching policy (defaults by track kind until set)")
+    @APIResponse(responseCode = "200", description = "The policy",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "404", description = "Unknown track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PolicyView> get(@PathParam("trackId") UUID trackId) {
+    public Uni<PolicyView> getPolicy(@PathParam("trackId") UUID trackId) {
         return track(trackId).chain(track -> TrackPolicy.<TrackPolicy>findById(trackId)
                 .map(p -> PolicyView.of(p != null ? p : TrackPolicy.defaults(track))));
     }
@@ -56,7 +58,15 @@ public class TrackPolicyResource {
     @WithTransaction
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the weights, exclusions, minimum load and rolling mode; runs from now on use it")
-    public Uni<PolicyView> put(@PathParam("trackId") UUID trackId, @NotNull @Valid PolicyView input) {
+    @APIResponse(responseCode = "200", description = "The policy as set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid policy",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown track",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PolicyView> setPolicy(@PathParam("trackId") UUID trackId, @NotNull @Valid PolicyView input) {
         return track(trackId).chain(track -> TrackPolicy.<TrackPolicy>findById(trackId).chain(existing -> {
             TrackPolicy p = existing != null ? existing : TrackPolicy.defaults(track);
             input.applyTo(p);

@@ -32,7 +32,7 @@ import java.util.UUID;
 @Path("/me/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("participant")
-@Tag(name = "My inbox")
+@Tag(name = "My inbox", description = "My in-app notifications: read, mark, and follow live")
 public class MyNotificationsResource {
 
     private final InboxService inbox;
@@ -53,8 +53,11 @@ public class MyNotificationsResource {
 
     @GET
     @Operation(summary = "My inbox, newest first; ?unread=true for unread messages only")
-    public Uni<Page<NotificationView>> list(@QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
-                                            @Valid @BeanParam PageParams paging) {
+    @APIResponse(responseCode = "200", description = "One page of my messages")
+    @APIResponse(responseCode = "400", description = "Invalid paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<NotificationView>> listMyNotifications(@QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
+                                                           @Valid @BeanParam PageParams paging) {
         return organizers.remember(user)
                 .chain(() -> inbox.inboxOf(user.id(), unreadOnly, paging.page, paging.size)).map(page -> page.map(NotificationView::of));
     }
@@ -69,6 +72,8 @@ public class MyNotificationsResource {
     @POST
     @Path("/{notificationId}/read")
     @Operation(summary = "Mark a message read")
+    @APIResponse(responseCode = "200", description = "The message, read",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NotificationView.class)))
     @APIResponse(responseCode = "404", description = "Not a message of mine",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<NotificationView> read(@PathParam("notificationId") UUID id) {
@@ -78,6 +83,8 @@ public class MyNotificationsResource {
     @POST
     @Path("/{notificationId}/unread")
     @Operation(summary = "Mark a message unread")
+    @APIResponse(responseCode = "200", description = "The message, unread",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NotificationView.class)))
     @APIResponse(responseCode = "404", description = "Not a message of mine",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<NotificationView> unreadOne(@PathParam("notificationId") UUID id) {

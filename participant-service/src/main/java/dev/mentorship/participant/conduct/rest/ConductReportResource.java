@@ -46,10 +46,13 @@ public class ConductReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("participant")
     @Operation(summary = "File a confidential report; the organizers are notified (the notice carries no content)")
-    @APIResponse(responseCode = "201", description = "Filed")
+    @APIResponse(responseCode = "201", description = "Filed; Location names the report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConductReportReceipt.class)))
     @APIResponse(responseCode = "400", description = "Invalid report",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> file(@NotNull @Valid ConductReportInput input) {
+    @APIResponse(responseCode = "413", description = "Request body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> fileReport(@NotNull @Valid ConductReportInput input) {
         Person reporter = new Person(user.id(), user.name(), user.email());
         return reports.file(reporter, input).map(r -> Response.created(URI.create("/conduct-reports/" + r.id))
                 .entity(new ConductReportReceipt(r.id, r.filedAt,
@@ -60,7 +63,10 @@ public class ConductReportResource {
     @GET
     @RolesAllowed("organizer")
     @Operation(summary = "Reports, newest first, optionally of one program")
-    public Uni<Page<ConductReportView>> list(@QueryParam("programId") UUID programId, @Valid @BeanParam PageParams paging) {
+    @APIResponse(responseCode = "200", description = "One page of reports")
+    @APIResponse(responseCode = "400", description = "Invalid paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<ConductReportView>> listReports(@QueryParam("programId") UUID programId, @Valid @BeanParam PageParams paging) {
         return reports.list(programId, paging.page, paging.size).map(page -> page.map(ConductReportView::of));
     }
 
@@ -68,9 +74,11 @@ public class ConductReportResource {
     @Path("/{reportId}")
     @RolesAllowed("organizer")
     @Operation(summary = "One report")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConductReportView.class)))
     @APIResponse(responseCode = "404", description = "No such report",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ConductReportView> get(@PathParam("reportId") UUID reportId) {
+    public Uni<ConductReportView> getReport(@PathParam("reportId") UUID reportId) {
         return reports.get(reportId).map(ConductReportView::of);
     }
 }

@@ -40,20 +40,26 @@ public class ProfileResource {
 
     @GET
     @Operation(summary = "My profile")
+    @APIResponse(responseCode = "200", description = "My profile",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
     @APIResponse(responseCode = "404", description = "No profile yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ProfileView> get() {
+    public Uni<ProfileView> getProfile() {
         return profiles.get(user.id()).map(ProfileView::of);
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace my profile (my email comes from my account)")
-    @APIResponse(responseCode = "200", description = "Replaced")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
     @APIResponse(responseCode = "400", description = "Invalid profile",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> put(@NotNull @Valid ProfileInput input) {
+    @APIResponse(responseCode = "413", description = "Request body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> saveProfile(@NotNull @Valid ProfileInput input) {
         return profiles.save(user.id(), user.name(), user.email(), input)
                 .map(saved -> Response.status(saved.created() ? 201 : 200).entity(ProfileView.of(saved.participant())).build());
     }
@@ -75,6 +81,8 @@ public class ProfileResource {
     @GET
     @Path("/self-identification")
     @Operation(summary = "What I confided about myself (organizers alone see it)")
+    @APIResponse(responseCode = "200", description = "What I confided",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SelfIdentificationView.class)))
     @APIResponse(responseCode = "404", description = "Nothing confided",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SelfIdentificationView> selfIdentification() {
@@ -86,7 +94,13 @@ public class ProfileResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Confide, optionally, that I belong to an underrepresented group; "
             + "a track may then give me priority on its waitlist (only that flag leaves this service)")
+    @APIResponse(responseCode = "200", description = "What I confided, as recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SelfIdentificationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid self-identification",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No profile yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SelfIdentificationView> selfIdentify(@NotNull @Valid SelfIdentificationInput input) {
         return profiles.selfIdentify(user.id(), input).map(SelfIdentificationView::of);

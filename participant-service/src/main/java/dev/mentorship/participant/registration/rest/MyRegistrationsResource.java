@@ -29,7 +29,7 @@ import java.util.UUID;
 @Path("/me/registrations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("participant")
-@Tag(name = "My registrations")
+@Tag(name = "My registrations", description = "The tracks I registered for: read, change my answers, withdraw")
 public class MyRegistrationsResource {
 
     private final RegistrationService registrations;
@@ -42,16 +42,21 @@ public class MyRegistrationsResource {
 
     @GET
     @Operation(summary = "The tracks I registered for, newest first")
-    public Uni<Page<RegistrationView>> list(@Valid @BeanParam PageParams paging) {
+    @APIResponse(responseCode = "200", description = "One page of my registrations")
+    @APIResponse(responseCode = "400", description = "Invalid paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<RegistrationView>> listMyRegistrations(@Valid @BeanParam PageParams paging) {
         return registrations.listOf(user.id(), paging.page, paging.size).map(page -> page.map(RegistrationView::of));
     }
 
     @GET
     @Path("/{registrationId}")
     @Operation(summary = "One of my registrations")
+    @APIResponse(responseCode = "200", description = "The registration",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "404", description = "Not one of mine",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RegistrationView> get(@PathParam("registrationId") UUID registrationId) {
+    public Uni<RegistrationView> getMyRegistration(@PathParam("registrationId") UUID registrationId) {
         return registrations.get(user.id(), registrationId).map(RegistrationView::of);
     }
 
@@ -59,14 +64,18 @@ public class MyRegistrationsResource {
     @Path("/{registrationId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace my answers (ParticipantUpdated tells matching and scheduling)")
+    @APIResponse(responseCode = "200", description = "The registration with its new answers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid answers",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not one of mine",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Withdrawn",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RegistrationView> update(@PathParam("registrationId") UUID registrationId,
-                                        @NotNull @Valid RegistrationUpdate update) {
+    @APIResponse(responseCode = "413", description = "Request body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RegistrationView> updateAnswers(@PathParam("registrationId") UUID registrationId,
+                                               @NotNull @Valid RegistrationUpdate update) {
         return registrations.updateAnswers(user.id(), registrationId, update.answers()).map(RegistrationView::of);
     }
 
@@ -74,7 +83,13 @@ public class MyRegistrationsResource {
     @Path("/{registrationId}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Withdraw from the track (ParticipantWithdrawn); doing it twice changes nothing")
+    @APIResponse(responseCode = "200", description = "The withdrawn registration",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid withdrawal (reason too long, or unreadable JSON)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not one of mine",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RegistrationView> withdraw(@PathParam("registrationId") UUID registrationId, @Valid Withdrawal withdrawal) {
         return registrations.withdraw(user.id(), registrationId, withdrawal == null ? null : withdrawal.reason())

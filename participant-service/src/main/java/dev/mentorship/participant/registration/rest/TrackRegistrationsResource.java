@@ -25,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,8 +72,10 @@ public class TrackRegistrationsResource {
     @RolesAllowed("participant")
     @Operation(summary = "Register for the track as mentor or mentee (ParticipantRegistered); "
             + "registering again for the same role answers with the registration you have")
-    @APIResponse(responseCode = "201", description = "Registered")
-    @APIResponse(responseCode = "200", description = "Already registered for this track and role")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the registration",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationView.class)))
+    @APIResponse(responseCode = "200", description = "Already registered for this track and role; Location names the registration",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid registration: each broken rule names its field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such published track",
@@ -96,8 +99,11 @@ public class TrackRegistrationsResource {
     @Path("/registrations")
     @RolesAllowed("organizer")
     @Operation(summary = "The track's registrations in the order they came in, with profiles (organizers)")
-    public Uni<Page<TrackRegistrationView>> list(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
-                                                 @Valid @BeanParam Filters filters, @Valid @BeanParam PageParams paging) {
+    @APIResponse(responseCode = "200", description = "One page of the track's registrations")
+    @APIResponse(responseCode = "400", description = "Invalid paging or filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<TrackRegistrationView>> listTrackRegistrations(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                                                                   @Valid @BeanParam Filters filters, @Valid @BeanParam PageParams paging) {
         return registrations.listOfTrack(programId, trackId, filters.filter(), paging.page, paging.size);
     }
 
@@ -106,8 +112,12 @@ public class TrackRegistrationsResource {
     @Produces("text/csv")
     @RolesAllowed("organizer")
     @Operation(summary = "The track's registrations as CSV, with the same filters (organizers)")
-    public Uni<Response> csv(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
-                             @Valid @BeanParam Filters filters) {
+    @APIResponse(responseCode = "200", description = "The registrations as a CSV attachment",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Invalid filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> registrationsCsv(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                                          @Valid @BeanParam Filters filters) {
         return registrations.allOfTrack(programId, trackId, filters.filter()).map(rows -> Response.ok(RegistrationCsv.write(rows))
                 .type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"registrations-" + trackId + ".csv\"")
@@ -118,6 +128,8 @@ public class TrackRegistrationsResource {
     @Path("/registration-policy")
     @RolesAllowed("organizer")
     @Operation(summary = "The track's registration policy (organizers)")
+    @APIResponse(responseCode = "200", description = "The policy (the default one where none was set)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrackPolicyView.class)))
     public Uni<TrackPolicyView> policy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
         return registrations.policy(programId, trackId).map(TrackPolicyView::of);
     }
@@ -127,7 +139,13 @@ public class TrackRegistrationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("organizer")
     @Operation(summary = "Set the track's policy: self-identified underrepresented mentees get waitlist priority (organizers)")
+    @APIResponse(responseCode = "200", description = "The policy as set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrackPolicyView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid policy",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such published track",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TrackPolicyView> setPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
                                           @NotNull @Valid TrackPolicyView.Input input) {

@@ -24,10 +24,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -36,6 +41,14 @@ import java.util.UUID;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("participant")
+// bearer is the scheme of quarkus.smallrye-openapi.security-scheme (which replaces this declaration); it is named here,
+// first, because auto-add-security gives @RolesAllowed endpoints the first scheme it finds
+@SecuritySchemes({
+        @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+                description = "Authentication"),
+        @SecurityScheme(securitySchemeName = "calendarLink", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.QUERY,
+                apiKeyName = "token", description = "The secret of a personal calendar feed's link (POST /me/calendar-feed), "
+                        + "for calendar apps, which cannot send bearer tokens")})
 @Tag(name = "Meetings", description = "A pairing's meetings, for its members and organizers; personal calendar feeds")
 public class MeetingResource {
 
@@ -58,31 +71,42 @@ public class MeetingResource {
     @GET
     @Path("me/meetings")
     @Operation(summary = "My meetings, soonest first")
-    public Uni<Page<MeetingViews.View>> mine(@Valid @BeanParam PageParams paging) {
+    @APIResponse(responseCode = "200", description = "One page of my meetings")
+    @APIResponse(responseCode = "400", description = "Invalid paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<MeetingViews.View>> listMyMeetings(@Valid @BeanParam PageParams paging) {
         return meetings.mine(caller(), paging.page, paging.size).map(page -> page.map(MeetingViews.View::of));
     }
 
     @GET
     @Path("pairings/{pairingId}/meetings")
     @Operation(summary = "A pairing's meetings (its members and organizers)")
+    @APIResponse(responseCode = "200", description = "The pairing's meetings, in order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.View.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "Not a pairing of yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<MeetingViews.View>> ofPairing(@PathParam("pairingId") UUID pairingId) {
+    public Uni<List<MeetingViews.View>> listPairingMeetings(@PathParam("pairingId") UUID pairingId) {
         return meetings.ofPairing(pairingId, caller()).map(list -> list.stream().map(MeetingViews.View::of).toList());
     }
 
     @GET
     @Path("meetings/{meetingId}")
     @Operation(summary = "One meeting")
+    @APIResponse(responseCode = "200", description = "The meeting",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.View.class)))
     @APIResponse(responseCode = "404", description = "Not a meeting of yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<MeetingViews.View> get(@PathParam("meetingId") UUID meetingId) {
+    public Uni<MeetingViews.View> getMeeting(@PathParam("meetingId") UUID meetingId) {
         return meetings.get(meetingId, caller()).map(f -> MeetingViews.View.of(f.meeting()));
     }
 
     @POST
     @Path("meetings/{meetingId}/confirm")
     @Operation(summary = "Confirm a proposed meeting (MeetingScheduled)")
+    @APIResponse(responseCode = "200", description = "The confirmed meeting",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.View.class)))
+    @APIResponse(responseCode = "404", description = "Not a meeting of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not proposed (no time yet, cancelled, held)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MeetingViews.View> confirm(@PathParam("meetingId") UUID meetingId) {
@@ -94,9 +118,17 @@ public class MeetingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set or move a meeting's time: confirms a proposed one (MeetingScheduled), moves a confirmed one "
             + "(MeetingRescheduled, SEQUENCE raised)")
+    @APIResponse(responseCode = "200", description = "The meeting at its new time, confirmed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<MeetingViews.View> move(@PathParam("meetingId") UUID meetingId, @NotNull @Valid MeetingViews.Move move) {
+    @APIResponse(responseCode = "404", description = "Not a meeting of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Cancelled or held",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MeetingViews.View> moveMeeting(@PathParam("meetingId") UUID meetingId, @NotNull @Valid MeetingViews.Move move) {
         return meetings.move(meetingId, caller(), move.startsAt(), move.durationMinutes()).map(f -> MeetingViews.View.of(f.meeting()));
     }
 
@@ -104,6 +136,16 @@ public class MeetingResource {
     @Path("meetings/{meetingId}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a meeting (MeetingCancelled if it was confirmed)")
+    @APIResponse(responseCode = "200", description = "The cancelled meeting",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.View.class)))
+    @APIResponse(responseCode = "400", description = "Invalid reason (too long, or unreadable JSON)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not a meeting of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Held already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MeetingViews.View> cancel(@PathParam("meetingId") UUID meetingId, @Valid MeetingViews.Cancellation cancellation) {
         return meetings.cancel(meetingId, caller(), cancellation == null ? null : cancellation.reason())
                 .map(f -> MeetingViews.View.of(f.meeting()));
@@ -112,6 +154,12 @@ public class MeetingResource {
     @POST
     @Path("meetings/{meetingId}/held")
     @Operation(summary = "Mark a meeting held (keeps the pairing active)")
+    @APIResponse(responseCode = "200", description = "The meeting, held",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.View.class)))
+    @APIResponse(responseCode = "404", description = "Not a meeting of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a confirmed meeting that has started",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MeetingViews.View> held(@PathParam("meetingId") UUID meetingId) {
         return meetings.held(meetingId, caller()).map(f -> MeetingViews.View.of(f.meeting()));
     }
@@ -120,6 +168,12 @@ public class MeetingResource {
     @Path("meetings/{meetingId}.ics")
     @Produces(ICS)
     @Operation(summary = "The meeting as an iCalendar invitation (METHOD:REQUEST; METHOD:CANCEL once cancelled)")
+    @APIResponse(responseCode = "200", description = "The invitation, as an attachment",
+            content = @Content(mediaType = ICS, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "Not a meeting of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The meeting has no time yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> ics(@PathParam("meetingId") UUID meetingId) {
         return meetings.ics(meetingId, caller()).map(ics -> Response.ok(ics, ICS + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"meeting-" + meetingId + ".ics\"").build());
@@ -128,7 +182,8 @@ public class MeetingResource {
     @POST
     @Path("me/calendar-feed")
     @Operation(summary = "Create my calendar feed's secret link (a new one revokes the old one); shown once")
-    @APIResponse(responseCode = "201", description = "The feed's link")
+    @APIResponse(responseCode = "201", description = "The feed's link",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.Feed.class)))
     public Uni<Response> createFeed() {
         return feeds.create(user.id()).map(url -> Response.status(201).entity(new MeetingViews.Feed(url)).build());
     }
@@ -145,8 +200,10 @@ public class MeetingResource {
     @Path("me/calendar.ics")
     @PermitAll
     @Produces(ICS)
-    @SecurityRequirement(name = "none")
+    @SecurityRequirement(name = "calendarLink")
     @Operation(summary = "My calendar feed, for calendar apps: my meetings and the deadlines that concern me (the link's secret, no token)")
+    @APIResponse(responseCode = "200", description = "My calendar feed",
+            content = @Content(mediaType = ICS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Unknown or revoked link",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> feed(@QueryParam("token") String token) {

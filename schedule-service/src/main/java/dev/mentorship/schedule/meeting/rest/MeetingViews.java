@@ -17,6 +17,7 @@ public final class MeetingViews {
     }
 
     /** A meeting as its members and organizers see it. */
+    @Schema(name = "MeetingView", description = "A meeting as its members and organizers see it")
     public record View(UUID id, UUID pairingId, UUID programId, UUID trackId, Meeting.Kind kind, int number, Meeting.Status status,
                        Instant startsAt, Instant endsAt, int durationMinutes, Instant windowStart, Instant windowEnd, String note,
                        int sequence, String ics, Instant updatedAt, Instant heldAt) {

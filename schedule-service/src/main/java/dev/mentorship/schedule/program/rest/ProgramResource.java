@@ -5,6 +5,7 @@ import dev.mentorship.schedule.program.event.Changes;
 import dev.mentorship.schedule.program.service.ProgramService;
 import dev.mentorship.schedule.rest.Page;
 import dev.mentorship.schedule.rest.PageParams;
+import dev.mentorship.schedule.rest.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -22,7 +23,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -33,8 +38,7 @@ import java.util.stream.Collectors;
 
 @Path("/programs")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("participant")
-@Tag(name = "Programs")
+@Tag(name = "Programs", description = "Programs as data: tracks, milestones (AoE), extensions, publishing, the public calendar")
 public class ProgramResource {
 
     private final ProgramService programs;
@@ -48,8 +52,12 @@ public class ProgramResource {
     }
 
     @GET
+    @RolesAllowed("participant")
     @Operation(summary = "Programs, newest first: published ones, and drafts too for organizers")
-    public Uni<Page<ProgramView>> list(@Valid @BeanParam PageParams paging) {
+    @APIResponse(responseCode = "200", description = "One page of programs")
+    @APIResponse(responseCode = "400", description = "Invalid paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<ProgramView>> listPrograms(@Valid @BeanParam PageParams paging) {
         return programs.list(isOrganizer(), paging.page, paging.size).map(page -> page.map(ProgramView::of));
     }
 
@@ -57,10 +65,15 @@ public class ProgramResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("organizer")
     @Operation(summary = "Create a draft program from its definition (e.g. a shipped program file such as ML4H 2025)")
-    @APIResponse(responseCode = "201", description = "Created as a draft")
-    @APIResponse(responseCode = "400", description = "Invalid: each bad field is listed")
-    @APIResponse(responseCode = "409", description = "A program of that name exists")
-    public Uni<Response> create(@Valid @NotNull ProgramDefinition body) {
+    @APIResponse(responseCode = "201", description = "Created as a draft; Location names the program",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramDetail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid: each bad field is listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A program of that name exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> createProgram(@Valid @NotNull ProgramDefinition body) {
         return programs.create(body, me()).map(created -> Response
                 .created(URI.create("/programs/" + created.program().id))
                 .entity(ProgramDetail.of(created)).build());
@@ -68,8 +81,13 @@ public class ProgramResource {
 
     @GET
     @Path("/{programId}")
+    @RolesAllowed("participant")
     @Operation(summary = "A program: tracks, milestones with their exact instants, and the history of changes")
-    public Uni<ProgramDetail> get(@PathParam("programId") UUID programId) {
+    @APIResponse(responseCode = "200", description = "The program",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such program (or a draft, to anyone but organizers)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ProgramDetail> getProgram(@PathParam("programId") UUID programId) {
         return programs.get(programId, isOrganizer()).map(ProgramDetail::of);
     }
 
@@ -77,7 +95,12 @@ public class ProgramResource {
     @Path("/{programId}/publish")
     @RolesAllowed("organizer")
     @Operation(summary = "Publish a draft: opens registration, plans reminders, announces ProgramPublished")
-    @APIResponse(responseCode = "409", description = "Published already")
+    @APIResponse(responseCode = "200", description = "The published program",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such program",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Published already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ProgramDetail> publish(@PathParam("programId") UUID programId) {
         return programs.publish(programId).map(ProgramDetail::of);
     }
@@ -87,8 +110,16 @@ public class ProgramResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("organizer")
     @Operation(summary = "Move a milestone (extend a deadline) with a reason; reminders follow, MilestoneRescheduled is announced")
-    public Uni<ProgramDetail.Change> move(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
-                                          @PathParam("milestoneId") UUID milestoneId, @Valid @NotNull MilestoneMove body) {
+    @APIResponse(responseCode = "200", description = "The change, as kept in the milestone's history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramDetail.Change.class)))
+    @APIResponse(responseCode = "400", description = "Invalid move: each bad field is listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such program, track or milestone",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ProgramDetail.Change> moveMilestone(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                                                   @PathParam("milestoneId") UUID milestoneId, @Valid @NotNull MilestoneMove body) {
         return programs.reschedule(programId, trackId, milestoneId, body.date(), body.endDate(), body.time(),
                         body.reason(), me())
                 .map(c -> new ProgramDetail.Change(c.milestoneId, c.changedAt, Changes.summary(c), c.reason, c.oldDate,
@@ -99,7 +130,12 @@ public class ProgramResource {
     @Path("/{programId}/calendar.ics")
     @Produces("text/calendar")
     @PermitAll
+    @SecurityRequirementsSet
     @Operation(summary = "A published program's timeline as an iCalendar feed (RFC 5545) to subscribe to; no token needed")
+    @APIResponse(responseCode = "200", description = "The program's iCalendar feed",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such published program",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> calendar(@PathParam("programId") UUID programId) {
         return programs.get(programId, false).map(aggregate -> {
             Map<UUID, Integer> moves = aggregate.changes().entrySet().stream()
