@@ -3,6 +3,7 @@ package dev.mentorship.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mentorship.testing.NodeTools;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

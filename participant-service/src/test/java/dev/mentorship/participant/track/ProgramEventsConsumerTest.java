@@ -68,7 +68,7 @@ class ProgramEventsConsumerTest {
         String programId = UUID.randomUUID().toString();
         try (EventProducer events = new EventProducer(); TopicReader dlq = new TopicReader("mentorship.programs.dlq")) {
             events.sendRaw(new ProducerRecord<>("mentorship.programs", programId, "not json, and no headers"));
-            events.send("mentorship.programs", programId, "ProgramPublished", UUID.randomUUID().toString(), SOURCE,
+            events.sendMalformed("mentorship.programs", programId, "ProgramPublished", UUID.randomUUID().toString(), SOURCE,
                     "{\"programId\": \"" + programId + "\", \"tracks\": [{\"kind\": \"AUTHOR\"}]}");
             List<TopicReader.Event> dead = dlq.await(e -> programId.equals(e.key()), 2, Duration.ofSeconds(30));
             assertThat(dead).hasSize(2);

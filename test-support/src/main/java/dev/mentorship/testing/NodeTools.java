@@ -1,4 +1,4 @@
-package dev.mentorship.e2e;
+package dev.mentorship.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,44 +19,55 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The contract linters are Node programs (AsyncAPI CLI, Redocly CLI). A machine with only a JDK and Maven has no
+ * The contract linters and kustomize come as Node packages (AsyncAPI CLI, Redocly CLI, kustomize, kubernetes-models). A machine with only a JDK and Maven has no
  * Node, so a pinned Node and npm come from the npm registry (packages {@code node-<os>-<arch>} and {@code npm}),
  * once, into deploy/local/.work/tools, and {@code npm ci} installs the linters pinned by deploy/contracts/package-lock.json.
  */
-final class NodeTools {
+public final class NodeTools {
 
     static final String NODE_VERSION = "24.21.0";
     static final String NPM_VERSION = "11.6.2";
     private static final String REGISTRY = System.getProperty("npm.registry", "https://registry.npmjs.org");
-    static final Path CONTRACTS = Stack.ROOT.resolve("deploy/contracts");
+    private static final Path ROOT = ProducerContracts.repositoryRoot();
+    static final Path CONTRACTS = ROOT.resolve("deploy/contracts");
 
     private static Path nodeBin;
+
+    /** Runs a Node script (e.g. one in deploy/contracts) with the pinned Node. */
+    public static Result node(Path script, String... args) {
+        ensureInstalled();
+        List<String> command = new ArrayList<>();
+        command.add(nodeBin.resolve("node").toString());
+        command.add(script.toString());
+        command.addAll(List.of(args));
+        return exec(command, ROOT, 5);
+    }
 
     private NodeTools() {
     }
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     /** Runs a linter installed in deploy/contracts/node_modules/.bin with the repository root as working directory. */
-    static Result run(String tool, String... args) {
+    public static Result run(String tool, String... args) {
         ensureInstalled();
         List<String> command = new ArrayList<>();
         command.add(CONTRACTS.resolve("node_modules/.bin/" + tool).toString());
         command.addAll(List.of(args));
-        return exec(command, Stack.ROOT, 5);
+        return exec(command, ROOT, 5);
     }
 
     private static synchronized void ensureInstalled() {
         Path marker = CONTRACTS.resolve("node_modules/.installed-from-lock");
         try {
-            node();
+            nodeDirectory();
             String lock = sha256(Files.readAllBytes(CONTRACTS.resolve("package-lock.json")));
             if (Files.isRegularFile(marker) && Files.readString(marker).equals(lock)) {
                 return;
             }
             Path npmCli = npm().resolve("bin/npm-cli.js");
-            Result install = exec(List.of(node().resolve("node").toString(), npmCli.toString(), "ci", "--no-audit",
+            Result install = exec(List.of(nodeDirectory().resolve("node").toString(), npmCli.toString(), "ci", "--no-audit",
                     "--no-fund", "--loglevel=error", "--registry=" + REGISTRY), CONTRACTS, 15);
             if (install.exitCode() != 0) {
                 throw new AssertionError("npm ci in deploy/contracts failed:\n" + install.output());
@@ -68,7 +79,7 @@ final class NodeTools {
     }
 
     /** The directory holding the node binary. */
-    private static synchronized Path node() throws IOException {
+    private static synchronized Path nodeDirectory() throws IOException {
         if (nodeBin != null) {
             return nodeBin;
         }
@@ -96,7 +107,7 @@ final class NodeTools {
     }
 
     private static Path tools() throws IOException {
-        return Files.createDirectories(Stack.ROOT.resolve("deploy/local/.work/tools"));
+        return Files.createDirectories(ROOT.resolve("deploy/local/.work/tools"));
     }
 
     private static Path download(String name, String version) throws IOException {
