@@ -48,6 +48,19 @@ class NotificationFlowTest {
                 .then().statusCode(200).extract().path("items.subject");
     }
 
+    static void awaitProgramKnown(String programId) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (Integer.parseInt(Database.query("select count(*)::text from track_info where program_id = '" + programId + "'").get(0)) == 0) {
+            assertThat(System.nanoTime()).as("notification-service never learnt program " + programId).isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     static void awaitInbox(String user, String subjectPart) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -66,6 +79,9 @@ class NotificationFlowTest {
         String reviewer = "note-reviewer";
         try (Events events = new Events()) {
             events.programPublished();
+            // programs and pairings are different topics, consumed independently: the pairing mail may only name the
+            // first-contact deadline once the program is known, as in production where publishing precedes matching
+            awaitProgramKnown(events.programId);
             events.registered(mentor, events.author, "AUTHOR", "MENTOR", "Europe/Berlin", false);
             events.registered(mentee, events.author, "AUTHOR", "MENTEE", "Asia/Tokyo", true);
             events.registered(reviewer, events.reviewer, "REVIEWER", "MENTEE", "America/New_York", false);
