@@ -9,6 +9,9 @@
 #                                     ~50 synthetic mentors and mentees registered, each track matched and published
 #                                     (DEMO_SCALE=3 for three times as many people)
 #   deploy/local/platform.sh token U  prints an access token of demo user U (password grant), for curl
+#   deploy/local/platform.sh replicas up|down
+#                                     a second instance of each service (ports 8091-8094) on the same database, broker
+#                                     and consumer groups, as two Kubernetes replicas run (deploy/k8s/README.md)
 #   deploy/local/platform.sh check    end-to-end check of a running stack: a demo user's Keycloak token is accepted
 #                                     by every service, a request without one gets 401, Swagger UIs serve
 #
@@ -288,15 +291,32 @@ start_mail() {
 
 # --- services ----------------------------------------------------------------------------------------------------
 
+# start_service NAME PORT [INSTANCE]: instance 2 is a second replica (process name NAME-2), same database and groups.
 start_service() {
-  local name="$1" port="$2"
-  if running "$name"; then return; fi
+  local name="$1" port="$2" process="$1${3:+-$3}"
+  if running "$process"; then return; fi
   port_open "$port" && die "port $port is taken by a process this script did not start"
-  log "starting $name-service on $port"
+  log "starting $process-service on $port"
   HTTP_PORT="$port" DB_HOST=127.0.0.1 DB_PORT="$(pg_port)" \
     DB_NAME="${name}_service" DB_USER="${name}_service" DB_PASSWORD="${name}_service" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="$ISSUER" \
-    start_process "$name" java -Xms64m -Xmx256m -jar "$ROOT/$name-service/target/quarkus-app/quarkus-run.jar"
+    start_process "$process" java -Xms64m -Xmx256m -jar "$ROOT/$name-service/target/quarkus-app/quarkus-run.jar"
+}
+
+replica_port() { echo $(( ${1##*:} + 10 )); }
+
+replicas() {
+  local s
+  case "${1:-}" in
+    up)
+      for s in "${SERVICES[@]}"; do running "${s%%:*}" || die "${s%%:*}-service is not running; start the platform first"; done
+      for s in "${SERVICES[@]}"; do start_service "${s%%:*}" "$(replica_port "$s")" 2; done
+      for s in "${SERVICES[@]}"; do wait_for "${s%%:*}-2" 120 service_ready "$(replica_port "$s")"; done
+      log "second replicas up: participant 8091, matching 8092, schedule 8093, notification 8094" ;;
+    down)
+      for s in "${SERVICES[@]}"; do stop_process "${s%%:*}-2"; done ;;
+    *) die "usage: $0 replicas up|down" ;;
+  esac
 }
 
 service_ready() { http_get "$1" /q/health/ready | grep -q '"status": *"UP"'; }
@@ -349,7 +369,7 @@ EOF
 
 down() {
   local i s
-  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do s="${SERVICES[$i]}"; stop_process "${s%%:*}"; done
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do s="${SERVICES[$i]}"; stop_process "${s%%:*}-2"; stop_process "${s%%:*}"; done
   stop_process keycloak
   stop_process mail
   stop_process kafka
@@ -359,7 +379,9 @@ down() {
 status() {
   local name port health pid
   printf '%-14s %-8s %-8s %-8s %s\n' COMPONENT STATE PID RSS_MB CHECK
-  for entry in "${SERVICES[@]}" kafka:$KAFKA_PORT keycloak:$KEYCLOAK_PORT mail:$SMTP_PORT; do
+  local replicas=() s
+  for s in "${SERVICES[@]}"; do running "${s%%:*}-2" && replicas+=("${s%%:*}-2:$(replica_port "$s")"); done
+  for entry in "${SERVICES[@]}" ${replicas[@]+"${replicas[@]}"} kafka:$KAFKA_PORT keycloak:$KEYCLOAK_PORT mail:$SMTP_PORT; do
     name="${entry%%:*}"; port="${entry##*:}"; pid="$(pid_of "$name")"
     if running "$name"; then
       case "$name" in
@@ -431,7 +453,8 @@ case "${1:-}" in
   demo) demo ;;
   token) [ -n "${2:-}" ] || die "usage: $0 token USERNAME"; token_for "$2" || die "no token for $2"; echo ;;
   check) check ;;
+  replicas) replicas "${2:-}" ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status|check|demo|token USER"; exit 2 ;;
+  *) echo "usage: $0 up|down|status|check|demo|token USER|replicas up|down"; exit 2 ;;
 esac

@@ -3,7 +3,6 @@ package dev.mentorship.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -35,11 +34,6 @@ class SeasonEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final ZoneOffset AOE = ZoneOffset.ofHours(-12);
     final String run = UUID.randomUUID().toString().substring(0, 6);
-
-    @AfterAll
-    static void stop() {
-        Stack.downIfStartedHere();
-    }
 
     @Test
     void theMl4h2025SeasonThroughThePublicInterfaces() throws Exception {
@@ -248,7 +242,7 @@ class SeasonEndToEndTest {
         return n;
     }
 
-    private static int sum(JsonNode numbers) {
+    static int sum(JsonNode numbers) {
         int total = 0;
         for (JsonNode n : numbers) {
             total += n.asInt();
@@ -262,7 +256,7 @@ class SeasonEndToEndTest {
         assertThat(response.status()).as(user + " registering: " + response.body()).isIn(200, 201);
     }
 
-    private static Map<String, Object> registration(String role, Map<String, Object> answers, String zone) {
+    static Map<String, Object> registration(String role, Map<String, Object> answers, String zone) {
         Map<String, Object> body = new HashMap<>();
         body.put("role", role);
         body.put("codeOfConductAccepted", true);
@@ -280,7 +274,7 @@ class SeasonEndToEndTest {
                 "intendsToSubmit", true);
     }
 
-    private static JsonNode milestone(JsonNode track, String type) {
+    static JsonNode milestone(JsonNode track, String type) {
         for (JsonNode m : track.get("milestones")) {
             if (type.equals(m.get("type").asText())) {
                 return m;
@@ -308,7 +302,7 @@ class SeasonEndToEndTest {
         }
     }
 
-    private static JsonNode expect(Http.Response response, int status) {
+    static JsonNode expect(Http.Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         return response.body().isEmpty() ? null : response.json();
     }

@@ -21,6 +21,11 @@ final class Stack {
     static final String NOTIFICATIONS = "http://127.0.0.1:8084";
     static final String MAIL_API = "http://127.0.0.1:8025";
     static final String KAFKA = "127.0.0.1:9092";
+    /** The second replicas (platform.sh replicas up): same databases, broker and consumer groups. */
+    static final String PARTICIPANTS_2 = "http://127.0.0.1:8091";
+    static final String MATCHING_2 = "http://127.0.0.1:8092";
+    static final String SCHEDULE_2 = "http://127.0.0.1:8093";
+    static final String NOTIFICATIONS_2 = "http://127.0.0.1:8094";
 
     private static boolean startedHere;
 
@@ -35,13 +40,16 @@ final class Stack {
                 throw new AssertionError("The local stack did not come up:\n" + out);
             }
             startedHere = true;
+            // one stack for every test class of this run, stopped when the test JVM ends
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> run(List.of("down"), 5 * 60)));
         }
     }
 
-    static synchronized void downIfStartedHere() {
-        if (startedHere) {
-            run(List.of("down"), 5 * 60);
-            startedHere = false;
+    /** Starts or stops a second instance of each service. */
+    static synchronized void replicas(boolean up) {
+        String out = run(List.of("replicas", up ? "up" : "down"), 5 * 60);
+        if (up && !out.contains("second replicas up")) {
+            throw new AssertionError("The second replicas did not come up:\n" + out);
         }
     }
 

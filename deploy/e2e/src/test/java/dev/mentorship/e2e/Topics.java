@@ -40,19 +40,7 @@ final class Topics implements AutoCloseable {
     List<Event> await(Predicate<Event> filter, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (seen.stream().filter(filter).count() < count && System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
-                Map<String, String> headers = new HashMap<>();
-                for (Header h : r.headers()) {
-                    headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
-                }
-                JsonNode data;
-                try {
-                    data = Http.JSON.readTree(r.value());
-                } catch (IOException e) {
-                    data = null;
-                }
-                seen.add(new Event(r.topic(), r.key(), headers.get("ce_type"), headers, data));
-            }
+            poll();
         }
         List<Event> found = seen.stream().filter(filter).toList();
         if (found.size() < count) {
@@ -61,6 +49,35 @@ final class Topics implements AutoCloseable {
             throw new AssertionError("Saw " + found.size() + " of " + count + " matching events; all seen: " + types);
         }
         return found;
+    }
+
+    /** Every event read so far plus whatever arrives until the topics stay quiet for {@code quiet}. */
+    List<Event> drain(Duration quiet) {
+        long last = System.nanoTime();
+        while (System.nanoTime() - last < quiet.toNanos()) {
+            int before = seen.size();
+            poll();
+            if (seen.size() > before) {
+                last = System.nanoTime();
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    private void poll() {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
+            Map<String, String> headers = new HashMap<>();
+            for (Header h : r.headers()) {
+                headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+            }
+            JsonNode data;
+            try {
+                data = Http.JSON.readTree(r.value());
+            } catch (IOException e) {
+                data = null;
+            }
+            seen.add(new Event(r.topic(), r.key(), headers.get("ce_type"), headers, data));
+        }
     }
 
     static Predicate<Event> type(String type) {

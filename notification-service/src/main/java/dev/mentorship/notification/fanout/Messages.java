@@ -145,7 +145,7 @@ public class Messages {
         List<String> roles = new ArrayList<>();
         d.path("audience").forEach(r -> roles.add(r.asText()));
         Instant due = Instant.parse(d.get("dueAt").asText());
-        String lead = human(Duration.parse(d.get("lead").asText()));
+        String lead = remaining(Duration.parse(d.get("lead").asText()), Duration.between(Instant.now(), due));
         return directory.audience(conn, id(d, "trackId"), roles).map(people -> people.stream().map(p -> new Message(p.id(), p.email(),
                 p.name(), Category.DEADLINES, d.get("milestoneName").asText() + ": " + d.get("localRendering").asText(),
                 List.of("A reminder for " + d.get("trackName").asText() + " (" + d.get("programName").asText() + "): \""
@@ -269,6 +269,18 @@ public class Messages {
             zone = ZoneId.of("UTC");
         }
         return WHEN.format(instant.atZone(zone)) + " (" + zone + ")";
+    }
+
+    /**
+     * The lead as people read it: the configured one, unless the reminder goes out late (a catch-up when a program
+     * is published close to a deadline), where the time truly left is said instead of a lead that is no longer true.
+     */
+    static String remaining(Duration lead, Duration left) {
+        if (left.isNegative() || left.compareTo(lead.minusHours(1)) >= 0) {
+            return human(lead);
+        }
+        long hours = Math.max(1, Math.round(left.toMinutes() / 60.0));
+        return hours >= 36 ? human(Duration.ofDays(Math.round(hours / 24.0))) : human(Duration.ofHours(hours));
     }
 
     private static String human(Duration lead) {

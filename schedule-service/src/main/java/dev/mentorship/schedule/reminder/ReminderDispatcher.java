@@ -67,11 +67,31 @@ public class ReminderDispatcher {
                     reminder.status = Reminder.Status.EXPIRED;
                     return Uni.createFrom().item(count);
                 }
-                reminder.status = Reminder.Status.SENT;
-                return announce(reminder).replaceWith(count + 1);
+                return superseded(reminder, now).chain(skip -> {
+                    if (skip) {
+                        reminder.status = Reminder.Status.SKIPPED;
+                        return Uni.createFrom().item(count);
+                    }
+                    reminder.status = Reminder.Status.SENT;
+                    return announce(reminder).replaceWith(count + 1);
+                });
             });
         }
         return sent;
+    }
+
+    /**
+     * Whether a shorter lead time of the same deadline is due too (the service was down through both moments): then
+     * only the shortest is sent, whichever replica claims it, and this one would repeat it. Decided from fire times
+     * alone, so every replica and every batch decides the same.
+     */
+    private Uni<Boolean> superseded(Reminder reminder, Instant now) {
+        if (reminder.kind != Reminder.Kind.DEADLINE || reminder.milestoneId == null) {
+            return Uni.createFrom().item(false);
+        }
+        return Reminder.count("milestoneId = ?1 and dueAt = ?2 and status != ?3 and fireAt > ?4 and fireAt <= ?5",
+                        reminder.milestoneId, reminder.dueAt, Reminder.Status.CANCELLED, reminder.fireAt, now)
+                .map(later -> later > 0);
     }
 
     private Uni<?> announce(Reminder reminder) {

@@ -14,8 +14,11 @@ import java.util.UUID;
 
 /**
  * Plans a published milestone's reminders, one per lead time, and replans them when the milestone moves.
- * Lead times whose moment has passed already are not sent late in a burst: of those, only the shortest one
- * (the most recent moment) stays, and fires at once if the deadline is still ahead.
+ * Lead times whose moment has passed already are not sent late in a burst: when a program is published, only the
+ * shortest of them (the most recent moment) fires at once, and only if no shorter lead is still ahead (that one
+ * reminds in time). When a milestone moves, passed lead times are skipped: MilestoneRescheduled has just told the
+ * audience the new date, and a catch-up would repeat it (found by the replica test: a deadline moved to tomorrow
+ * sent its seven-day reminder at once and the one-day reminder the next day).
  */
 @ApplicationScoped
 public class ReminderPlanner {
@@ -28,6 +31,10 @@ public class ReminderPlanner {
 
     /** Plans the reminders of a milestone; call inside a transaction. */
     public Uni<List<Reminder>> plan(Milestone milestone) {
+        return plan(milestone, true);
+    }
+
+    private Uni<List<Reminder>> plan(Milestone milestone, boolean catchUp) {
         Instant now = clock.instant();
         List<Reminder> planned = new ArrayList<>();
         if (!milestone.dueAt.isAfter(now)) {
@@ -47,12 +54,15 @@ public class ReminderPlanner {
             reminder.status = Reminder.Status.PENDING;
             if (!reminder.fireAt.isAfter(now)) {
                 if (latestDue != null) {
-                    latestDue.status = Reminder.Status.SKIPPED;
-                    latestDue.settledAt = now;
+                    skip(latestDue, now);
                 }
                 latestDue = reminder;
             }
             planned.add(reminder);
+        }
+        boolean shorterAhead = planned.stream().anyMatch(r -> r.fireAt.isAfter(now));
+        if (latestDue != null && (!catchUp || shorterAhead)) {
+            skip(latestDue, now);
         }
         return planned.isEmpty() ? Uni.createFrom().item(planned) : Reminder.persist(planned).replaceWith(planned);
     }
@@ -61,6 +71,11 @@ public class ReminderPlanner {
     public Uni<List<Reminder>> replan(Milestone milestone) {
         return Reminder.update("status = ?1, settledAt = ?2 where milestoneId = ?3 and status = ?4",
                         Reminder.Status.CANCELLED, clock.instant(), milestone.id, Reminder.Status.PENDING)
-                .chain(() -> plan(milestone));
+                .chain(() -> plan(milestone, false));
+    }
+
+    private static void skip(Reminder reminder, Instant now) {
+        reminder.status = Reminder.Status.SKIPPED;
+        reminder.settledAt = now;
     }
 }

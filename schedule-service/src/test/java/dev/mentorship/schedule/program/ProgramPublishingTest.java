@@ -151,8 +151,8 @@ class ProgramPublishingTest {
                 .then().statusCode(200);
 
         // the service "was down" from June 1 until July 6, 06:00 UTC: the author application deadline
-        // (2025-07-06T11:59:59Z) is still ahead, so its 1-day reminder fires late; its 7-day one, also missed,
-        // fires too (it was due while the service was down, and the deadline has not passed)
+        // (2025-07-06T11:59:59Z) is still ahead, so its 1-day reminder fires late; its 7-day one, also missed, is
+        // skipped (it would repeat the 1-day one in the same minute)
         clock.set(Instant.parse("2025-07-06T06:00:00Z"));
         VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatchDue());
         // then down again until after the deadline of the reviewer track's application (Sept 2, 11:59:59Z)
@@ -165,14 +165,41 @@ class ProgramPublishingTest {
         }
         // author: fired late (deadline ahead); reviewer: its deadline passed while down, so expired, never fired
         assertThat(all).filteredOn(r -> r.dueAt.equals(Instant.parse("2025-07-06T11:59:59Z")))
-                .extracting(r -> r.status).containsOnly(Reminder.Status.SENT);
+                .extracting(r -> r.lead + " " + r.status).containsExactlyInAnyOrder("P1D SENT", "P7D SKIPPED");
         assertThat(all).filteredOn(r -> r.dueAt.equals(Instant.parse("2025-09-02T11:59:59Z")))
                 .extracting(r -> r.status).containsOnly(Reminder.Status.EXPIRED);
         try (TopicReader schedule = new TopicReader("mentorship.schedule")) {
             List<TopicReader.Event> fired = schedule.readFor(Duration.ofSeconds(3), e -> "DeadlineApproaching".equals(e.type())
                     && programId.equals(e.data().path("programId").asText())
                     && "application-deadline".equals(e.data().path("milestoneKey").asText()));
-            assertThat(fired).extracting(e -> e.data().get("trackKey").asText()).containsOnly("author");
+            assertThat(fired).extracting(e -> e.data().get("trackKey").asText() + " " + e.data().get("lead").asText())
+                    .containsExactly("author P1D");
+        }
+    }
+
+    @Test
+    void aDeadlineMovedCloserSkipsTheLeadTimesItPassedInsteadOfSendingThemAtOnce() throws Throwable {
+        ObjectNode file = ProgramFiles.load("ml4h-2025");
+        JsonPath draft = ProgramImportTest.create(file).then().statusCode(201).extract().jsonPath();
+        String programId = draft.getString("id");
+        given().auth().oauth2(Tokens.organizer("olivia")).when().post("/programs/" + programId + "/publish")
+                .then().statusCode(200);
+        // June 27: the author application deadline (July 5 AoE) is brought forward to July 2 AoE; the new 7-day
+        // moment (June 26) has passed, and the audience is told of the new date by MilestoneRescheduled
+        clock.set(Instant.parse("2025-06-27T00:00:00Z"));
+        String trackId = draft.getString("tracks[0].trackId");
+        String deadlineId = draft.getString("tracks[0].milestones.find { it.key == 'application-deadline' }.milestoneId");
+        given().auth().oauth2(Tokens.organizer("olivia")).contentType(ContentType.JSON)
+                .body("{\"date\": \"2025-07-02\", \"reason\": \"Pairings released early\"}")
+                .when().patch("/programs/" + programId + "/tracks/" + trackId + "/milestones/" + deadlineId)
+                .then().statusCode(200);
+        List<Reminder> current = reminders(UUID.fromString(deadlineId)).stream()
+                .filter(r -> r.dueAt.equals(Instant.parse("2025-07-03T11:59:59Z"))).toList();
+        assertThat(current).extracting(r -> r.lead + " " + r.status).containsExactlyInAnyOrder("P7D SKIPPED", "P1D PENDING");
+        VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatchDue());
+        try (TopicReader schedule = new TopicReader("mentorship.schedule")) {
+            assertThat(schedule.readFor(Duration.ofSeconds(2), e -> "DeadlineApproaching".equals(e.type())
+                    && deadlineId.equals(e.data().path("milestoneId").asText()))).isEmpty();
         }
     }
 

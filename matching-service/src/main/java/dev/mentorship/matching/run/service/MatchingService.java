@@ -193,9 +193,17 @@ public class MatchingService {
                         return Uni.createFrom().failure(new WebApplicationException(
                                 "This run is " + run.status.name().toLowerCase() + "; only the track's latest draft can be published.", 409));
                     }
+                    // the track's lock serializes publications (one matching run per track, across replicas); the
+                    // run is read again under it, so a concurrent publication of the same run is seen
                     return Track.lock(run.trackId)
-                            .chain(track -> loader.policy(track).chain(policy -> loader.load(track, policy)
-                                    .chain(problem -> detail(run).chain(detail -> publish(track, policy, problem, detail)))));
+                            .chain(track -> Panache.getSession().chain(session -> session.refresh(run)).chain(() -> {
+                                if (run.status != MatchingRun.Status.DRAFT) {
+                                    return Uni.createFrom().<RunDetail>failure(new WebApplicationException(
+                                            "This run was just published by another request.", 409));
+                                }
+                                return loader.policy(track).chain(policy -> loader.load(track, policy)
+                                        .chain(problem -> detail(run).chain(detail -> publish(track, policy, problem, detail))));
+                            }));
                 });
     }
 
