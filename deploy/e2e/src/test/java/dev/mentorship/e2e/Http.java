@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     record Response(int status, String contentType, String body) {
         JsonNode json() {
@@ -51,6 +51,14 @@ final class Http {
 
     static Response delete(String url, String token) {
         return send(request(url, token).DELETE());
+    }
+
+    /** Any method, any headers, any bytes: for requests no well-behaved client would send. */
+    static Response raw(String method, String url, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(builder::header);
+        return send(builder);
     }
 
     static Response form(String url, Map<String, String> fields) {

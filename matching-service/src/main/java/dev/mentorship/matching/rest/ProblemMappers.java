@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -14,10 +15,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -85,6 +88,26 @@ public class ProblemMappers {
                 .build();
     }
 
+    /**
+     * Two requests changed the same row at once (optimistic locking) or raced to create the same thing (a unique
+     * constraint): the loser is told to retry; nothing of it was stored.
+     */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+        return respond(Problem.of(409, "Conflict",
+                "Someone changed this at the same moment; nothing of your request was stored. Read it again and retry.", instance(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+            return respond(Problem.of(409, "Conflict",
+                    "This conflicts with something that exists already (it may have been created by a request sent at the same moment).",
+                    instance(uri)));
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
@@ -96,8 +119,13 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    /** The request's path as the problem's instance; any path a client can send (quoted where it must be), or none. */
     private static URI instance(UriInfo uri) {
-        return URI.create(uri.getPath());
+        try {
+            return new URI(null, null, uri.getPath(), null);
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

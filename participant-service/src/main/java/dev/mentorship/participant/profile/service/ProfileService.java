@@ -2,6 +2,7 @@ package dev.mentorship.participant.profile.service;
 
 import dev.mentorship.participant.event.ParticipantEvents;
 import dev.mentorship.participant.event.ParticipantUpdated;
+import dev.mentorship.participant.persistence.PersonLock;
 import dev.mentorship.participant.profile.Keywords;
 import dev.mentorship.participant.profile.Participant;
 import dev.mentorship.participant.profile.SelfIdentification;
@@ -63,7 +64,7 @@ public class ProfileService {
      */
     public Uni<Saved> saveInTransaction(UUID id, String accountName, String email, ProfileInput input) {
         validate(input, "");
-        return Participant.<Participant>findById(id).chain(existing -> {
+        return PersonLock.lock(id).chain(() -> Participant.<Participant>findById(id)).chain(existing -> {
             Instant now = clock.instant();
             Participant p = existing != null ? existing : new Participant();
             String before = existing == null ? null : fingerprint(existing);

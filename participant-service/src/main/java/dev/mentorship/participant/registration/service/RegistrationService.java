@@ -2,6 +2,7 @@ package dev.mentorship.participant.registration.service;
 
 import dev.mentorship.participant.event.ParticipantEvents;
 import dev.mentorship.participant.event.ParticipantUpdated;
+import dev.mentorship.participant.persistence.PersonLock;
 import dev.mentorship.participant.profile.Participant;
 import dev.mentorship.participant.profile.SelfIdentification;
 import dev.mentorship.participant.profile.rest.ProfileView;
@@ -70,10 +71,8 @@ public class RegistrationService {
         if (input.profile() != null) {
             ProfileService.validate(input.profile(), "profile.");
         }
-        return Panache.withTransaction(() -> registerOnce(person, programId, trackId, input))
-                // two identical requests at once: the database lets one in; the other answers with it
-                .onFailure(RegistrationService::isDuplicate)
-                .recoverWithUni(() -> Panache.withTransaction(() -> registerOnce(person, programId, trackId, input)));
+        // two identical requests at once run one after the other: the second answers with what the first stored
+        return Panache.withTransaction(() -> PersonLock.lock(person.id()).chain(() -> registerOnce(person, programId, trackId, input)));
     }
 
     private Uni<Registered> registerOnce(Person person, UUID programId, UUID trackId, RegistrationInput input) {
@@ -249,14 +248,5 @@ public class RegistrationService {
 
     private static InvalidRequestException invalid(List<FieldError> errors) {
         return new InvalidRequestException(errors.stream().sorted(Comparator.comparing(FieldError::field)).toList());
-    }
-
-    private static boolean isDuplicate(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("registration_once_per_track_and_role")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
