@@ -12,6 +12,9 @@
 #   deploy/local/platform.sh replicas up|down
 #                                     a second instance of each service (ports 8091-8094) on the same database, broker
 #                                     and consumer groups, as two Kubernetes replicas run (deploy/k8s/README.md)
+#   deploy/local/platform.sh stop N   stops one component (postgres, kafka, keycloak, mail, participant, ...): for the
+#                                     fault suite; "up" starts it again
+#   deploy/local/platform.sh kill N   kill -9 of one component's process (a crash); "up" starts it again
 #   deploy/local/platform.sh check    end-to-end check of a running stack: a demo user's Keycloak token is accepted
 #                                     by every service, a request without one gets 401, Swagger UIs serve
 #
@@ -74,7 +77,8 @@ http_get() {
 # start NAME LOGFILE COMMAND...: starts a command in its own session, records its pid.
 start_process() {
   local name="$1"; shift
-  setsid nohup "$@" >"$LOGS/$name.log" 2>&1 </dev/null &
+  # appended, not truncated: a restarted component keeps the log of what happened before (the fault suite reads it)
+  setsid nohup "$@" >>"$LOGS/$name.log" 2>&1 </dev/null &
   echo $! >"$RUN/$name.pid"
 }
 
@@ -448,13 +452,36 @@ demo() {
     || die "loading the demo season failed"
 }
 
+# stop_one NAME: one component down, the rest untouched (the fault suite); postgres too, even the system one.
+stop_one() {
+  case "$1" in
+    postgres)
+      if [ "$(cat "$PG_MODE_FILE" 2>/dev/null)" = system ]; then
+        read -r version cluster _ < <(pg_lsclusters -h | head -n 1)
+        pg_ctlcluster "$version" "$cluster" stop -m fast && touch "$RUN/postgres.started-by-us" && log "stopped postgres"
+      else
+        stop_postgres
+      fi ;;
+    *) stop_process "$1" ;;
+  esac
+}
+
+kill_one() {
+  local pid; pid="$(pid_of "$1")"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || die "$1 is not running"
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"
+  log "killed $1 (pid $pid) with SIGKILL"
+}
+
 case "${1:-}" in
   up) up ;;
+  stop) [ -n "${2:-}" ] || die "usage: $0 stop COMPONENT"; stop_one "$2" ;;
+  kill) [ -n "${2:-}" ] || die "usage: $0 kill COMPONENT"; kill_one "$2" ;;
   demo) demo ;;
   token) [ -n "${2:-}" ] || die "usage: $0 token USERNAME"; token_for "$2" || die "no token for $2"; echo ;;
   check) check ;;
   replicas) replicas "${2:-}" ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status|check|demo|token USER|replicas up|down"; exit 2 ;;
+  *) echo "usage: $0 up|down|status|check|demo|token USER|replicas up|down|stop NAME|kill NAME"; exit 2 ;;
 esac

@@ -13,6 +13,10 @@ final class Mail {
     record Message(String subject, String text) {
     }
 
+    /** A received message's subject and Message-ID (the same ID twice is one message sent twice). */
+    record Raw(String subject, String messageId) {
+    }
+
     private Mail() {
     }
 
@@ -24,6 +28,17 @@ final class Mail {
         }
         for (JsonNode m : response.json()) {
             messages.add(new Message(m.path("subject").asText(), m.path("mimeMessage").asText(m.toString())));
+        }
+        return messages;
+    }
+
+    static List<Raw> raw(String email) {
+        Http.Response response = Http.get(Stack.MAIL_API + "/api/user/" + email + "/messages/", null);
+        List<Raw> messages = new ArrayList<>();
+        if (response.status() == 200) {
+            for (JsonNode m : response.json()) {
+                messages.add(new Raw(m.path("subject").asText(), m.path("Message-ID").asText()));
+            }
         }
         return messages;
     }

@@ -53,6 +53,11 @@ final class Stack {
         }
     }
 
+    /** deploy/local/platform.sh with these arguments; its output. */
+    static String platform(long timeoutSeconds, String... args) {
+        return run(List.of(args), timeoutSeconds);
+    }
+
     private static String run(List<String> args, long timeoutSeconds) {
         try {
             File log = Files.createTempFile("platform", ".log").toFile();

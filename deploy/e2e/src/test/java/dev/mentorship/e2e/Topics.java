@@ -27,6 +27,10 @@ final class Topics implements AutoCloseable {
     private final List<Event> seen = new ArrayList<>();
 
     Topics() {
+        this(List.of("mentorship.programs", "mentorship.participants", "mentorship.pairings", "mentorship.schedule"));
+    }
+
+    Topics(List<String> topics) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA,
                 ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
@@ -34,7 +38,7 @@ final class Topics implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-        consumer.subscribe(List.of("mentorship.programs", "mentorship.participants", "mentorship.pairings", "mentorship.schedule"));
+        consumer.subscribe(topics);
     }
 
     List<Event> await(Predicate<Event> filter, int count, Duration timeout) {

@@ -24,8 +24,11 @@ public interface EventsConfig {
     @WithDefault("200")
     int relayBatchSize();
 
-    /** How long the relay waits for Kafka to acknowledge a batch before it tries again later. */
-    @WithDefault("PT10S")
+    /**
+     * How long the relay waits for Kafka to acknowledge a batch before it tries again later: over the producer's
+     * delivery timeout plus its metadata wait (8 s + 2 s), so that every send has its answer before the relay gives up.
+     */
+    @WithDefault("PT30S")
     Duration relaySendTimeout();
 
     /**

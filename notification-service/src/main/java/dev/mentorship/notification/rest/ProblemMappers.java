@@ -110,9 +110,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getMessage());
+            return Response.status(503).header(HttpHeaders.RETRY_AFTER, "5").type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(503, "Service Unavailable",
+                            "The database is unavailable for a moment. Retry in a few seconds.", instance(uri)))
+                    .build();
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return respond(Problem.of(500, "Internal Server Error",
                 "Something went wrong on our side; it has been logged.", instance(uri)));
+    }
+
+    /** The database cannot be reached, refused the connection, is shutting down or no connection came in time. */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketException
+                    || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || t instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
+                return true; // no pooled connection became free in time
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem problem) {

@@ -116,8 +116,11 @@ public class MailSender {
         List<UUID> sent = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Tuple> failed = java.util.Collections.synchronizedList(new ArrayList<>());
         return Multi.createFrom().iterable(batch)
+                // each mail is marked sent the moment SMTP accepted it, so a crash re-sends at most the mails in
+                // flight; those carry the same Message-ID, which mail clients show once
                 .onItem().transformToUni(c -> mailer.send(mail(c))
                         .invoke(() -> sent.add(c.id()))
+                        .call(() -> markSent(c.id()).onFailure().recoverWithNull())
                         .onFailure().recoverWithItem(e -> {
                             failed.add(failure(c, e));
                             return null;
@@ -128,8 +131,15 @@ public class MailSender {
                 .replaceWith(sent.size());
     }
 
+    private Uni<Void> markSent(UUID id) {
+        return pool.preparedQuery("update email_delivery set status = 'SENT', sent_at = $1, claimed_until = null, last_error = null"
+                        + " where id = $2 and status = 'SENDING'")
+                .execute(Tuple.of(utc(clock.instant()), id)).replaceWithVoid();
+    }
+
     private Mail mail(Claimed c) {
-        Mail mail = Mail.withText(c.email(), c.subject(), c.text()).setHtml(c.html());
+        Mail mail = Mail.withText(c.email(), c.subject(), c.text()).setHtml(c.html())
+                .addHeader("Message-ID", "<" + c.id() + "@notifications.mentorship>");
         if (c.attachment() != null) {
             String method = c.attachment().contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST";
             mail.addAttachment(c.attachmentName(), c.attachment().getBytes(StandardCharsets.UTF_8),
@@ -146,11 +156,13 @@ public class MailSender {
         return Tuple.of(c.id(), last ? "FAILED" : "PENDING", utc(retry), error.length() > 2000 ? error.substring(0, 2000) : error);
     }
 
+    /** The batch's outcomes: the sent ones again (in case marking one failed), the failed ones with their retry. */
     private Uni<Void> record(List<UUID> sent, List<Tuple> failed) {
         Instant now = clock.instant();
         return pool.withTransaction(conn -> {
             Uni<Void> chain = sent.isEmpty() ? Uni.createFrom().voidItem()
-                    : conn.preparedQuery("update email_delivery set status = 'SENT', sent_at = $1, claimed_until = null, last_error = null where id = any($2)")
+                    : conn.preparedQuery("update email_delivery set status = 'SENT', sent_at = $1, claimed_until = null, last_error = null"
+                            + " where id = any($2) and status = 'SENDING'")
                     .execute(Tuple.of(utc(now), sent.toArray(new UUID[0]))).replaceWithVoid();
             if (!failed.isEmpty()) {
                 chain = chain.chain(() -> conn.preparedQuery(
