@@ -177,7 +177,9 @@ class FaultsTest {
             }
         }, "broker outage");
         report.append("- broker stopped for ").append(outage).append(" s (").append(downFor.get()).append(" s until up again)\n");
-        verify(outcome, "broker outage");
+        // the full run's 60 s outage puts a few percent of the events on the wire twice (a batch the relay gave up on
+        // is delivered late beside its copy; docs/reliability.md): counted and reported, same ce_id, applied once
+        verify(outcome, "broker outage", true);
     }
 
     @Test

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The full fault suite against the real local stack (started for the run if none is running, stopped afterwards):
+# a poison message on every consumed topic; the broker stopped 60 s in the middle of 5,000 registrations; each
+# service killed with SIGKILL in the middle of 1,000 registrations and restarted; PostgreSQL stopped 20 s under
+# load. Report: deploy/e2e/target/faults.md. Stopping the system PostgreSQL needs root (as the stack's "up" does).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+mvn -q -B install -DskipTests
+mvn -B -pl deploy/e2e verify -Dtest=FaultsTest -Dsurefire.failIfNoSpecifiedTests=false -Dfaults.full=true
+cat deploy/e2e/target/faults.md

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The full hostile-input run: 10,000 requests per service (or $1), generated from each service's OpenAPI document,
+# against the real local stack (started for the run if none is running, stopped afterwards). Report:
+# deploy/e2e/target/hostile-input.md. Replay a run with FUZZ_SEED=<the seed in its report>.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+mvn -q -B install -DskipTests
+mvn -B -pl deploy/e2e verify -Dtest=HostileInputTest -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dfuzz.requests="${1:-10000}" ${FUZZ_SEED:+-Dfuzz.seed=$FUZZ_SEED}
+cat deploy/e2e/target/hostile-input.md
