@@ -120,9 +120,9 @@ class SeasonEndToEndTest {
             JsonNode authorRun = expect(Http.get(Stack.MATCHING + "/matching-runs/" + runs.get(author), olivia), 200);
             assertThat(pairOf(authorRun, "Anna")).isEqualTo("Maria Mentor"); // shared interests: causal inference, EHR
             assertThat(pairOf(authorRun, "Ben")).isEqualTo("Mohammed Mentor");
-            List<Topics.Event> pairings = topics.await(e -> "PairingCreated".equals(e.type()) && programId.equals(e.data().get("programId").asText()), 5, WAIT);
+            List<Topics.Event> pairings = topics.await(e -> "PairingCreated".equals(e.type()) && programId.equals(e.data().path("programId").asText()), 5, WAIT);
             pairings.forEach(e -> Contracts.assertValid("PairingCreated", e.data()));
-            topics.await(e -> "MatchingRunPublished".equals(e.type()) && programId.equals(e.data().get("programId").asText()), 3, WAIT);
+            topics.await(e -> "MatchingRunPublished".equals(e.type()) && programId.equals(e.data().path("programId").asText()), 3, WAIT);
 
             // --- every pairing reaches both members by email and in the app
             for (String[] pair : new String[][]{{"anna", "Maria Mentor"}, {"ben", "Mohammed Mentor"}, {"chen", "Maria Mentor"}, {"diego", "Mei Mentor"}}) {
@@ -169,7 +169,7 @@ class SeasonEndToEndTest {
             assertThat(first.get("status").asText()).isEqualTo("PROPOSED");
             expect(Http.post(Stack.SCHEDULE + "/meetings/" + first.get("id").asText() + "/confirm", anna, null), 200);
             Topics.Event scheduled = topics.await(e -> "MeetingScheduled".equals(e.type())
-                    && e.data().get("meetingId").asText().equals(firstOf(meetings, programId).get("id").asText()), 1, WAIT).get(0);
+                    && e.data().path("meetingId").asText().equals(firstOf(meetings, programId).get("id").asText()), 1, WAIT).get(0);
             Contracts.assertValid("MeetingScheduled", scheduled.data());
             Mail.Message invitation = Mail.await("maria@mentorship.test", m -> m.subject().startsWith("Confirmed: mentoring meeting 1 with Anna"), WAIT);
             assertThat(invitation.text()).contains("text/calendar");
@@ -182,11 +182,11 @@ class SeasonEndToEndTest {
             expect(Http.patch(deadlinePath, olivia, Map.of("date", local.toLocalDate().toString(), "time",
                     local.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")), "reason", "Reopened for one more day")), 200);
             Topics.Event moved = topics.await(e -> "MilestoneRescheduled".equals(e.type())
-                    && programId.equals(e.data().get("programId").asText()), 2, WAIT).get(1);
+                    && programId.equals(e.data().path("programId").asText()), 2, WAIT).get(1);
             Contracts.assertValid("MilestoneRescheduled", moved.data());
             Mail.await("anna@mentorship.test", m -> m.subject().startsWith("Application deadline moved to"), WAIT);
             List<Topics.Event> approaching = topics.await(e -> "DeadlineApproaching".equals(e.type())
-                    && programId.equals(e.data().get("programId").asText()) && "P1D".equals(e.data().get("lead").asText()), 1,
+                    && programId.equals(e.data().path("programId").asText()) && "P1D".equals(e.data().path("lead").asText()), 1,
                     Duration.ofSeconds(150));
             Contracts.assertValid("DeadlineApproaching", approaching.get(0).data());
             Mail.await("anna@mentorship.test", m -> m.subject().startsWith("Application deadline: ") && m.text().contains("is due in 1 day"),
@@ -198,7 +198,7 @@ class SeasonEndToEndTest {
                     "the eraser was never paired");
             expect(Http.delete(Stack.PARTICIPANTS + "/me", eraserToken), 204);
             String eraserId = topics.await(e -> "ParticipantErased".equals(e.type()), 1, WAIT).stream()
-                    .map(e -> e.data().get("participantId").asText()).reduce((a, b) -> b).orElseThrow();
+                    .map(e -> e.data().path("participantId").asText()).reduce((a, b) -> b).orElseThrow();
             assertThat(Http.get(Stack.PARTICIPANTS + "/me", eraserToken).status()).isEqualTo(404);
             assertThat(Http.get(Stack.PARTICIPANTS + "/me/export", eraserToken).json().get("registrations")).isEmpty();
             awaitTrue(() -> Http.get(Stack.MATCHING + "/me/pairings", eraserToken).json().get("total").asInt() == 0,
