@@ -194,7 +194,10 @@ class FaultsTest {
                     Stack.platform(600, "up");
                 }
             }, service + " killed");
-            verify(outcome, "kill -9 of " + service + "-service");
+            // a producer killed after Kafka took a batch and before its database recorded it sends the batch again on
+            // restart (seen: 18 of 80 in one run, none in others): copies with the same ce_id, counted and reported;
+            // what must hold is that nothing is lost and every effect (the mail) happens once
+            verify(outcome, "kill -9 of " + service + "-service", true);
         }
     }
 
