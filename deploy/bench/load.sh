@@ -38,13 +38,16 @@
 #   SETTLE_MAX=120          seconds to wait at most for the stack to calm down between runs (outbox drained,
 #                           service CPU low)
 #   BENCH_DB_HOST/PORT/NAME/USER/PASSWORD   participant-service's database (127.0.0.1:5432 participant_service)
+#   MENTORSHIP_WORK_DIR     the stack's work directory, as for platform.sh (default deploy/local/.work): pid files
+#                           and logs of the services
 #   KEEP_TMP=1              keep the working directory (plans, tokens, pgbench logs) for inspection
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-RUN_DIR="$ROOT/deploy/local/.work/run"
-LOG_DIR="$ROOT/deploy/local/.work/logs"
+STACK_WORK="${MENTORSHIP_WORK_DIR:-$ROOT/deploy/local/.work}" # where platform.sh keeps pids and logs (same variable)
+RUN_DIR="$STACK_WORK/run"
+LOG_DIR="$STACK_WORK/logs"
 RESULTS="$HERE/results"
 
 DURATION="${DURATION:-15s}"
