@@ -455,25 +455,26 @@ table_stats() {
 }
 
 # Runs wrk: run_wrk NAME URL CONNECTIONS PLAN OFFSET MODE EXPECT; leaves the "BENCH ..." line in $TMP/NAME.wrk
-# and CPU figures in $TMP/NAME.cpu. wrk runs DURATION plus a drain (see plan.lua); the CPU figures cover both.
+# and CPU figures in $TMP/NAME.cpu. wrk runs DURATION plus a drain (see plan.lua).
 run_wrk() {
   local name="$1" url="$2" connections="$3" plan="$4" offset="$5" mode="$6" expect="$7" before after wrk_cpu
   cpu_snapshot >"$TMP/$name.cpu-before"
   RUN_BUILDS_BEFORE="$(builds_seen)"
   gc_snapshot >"$TMP/$name.gc-before"
-  local started=$SECONDS
+  # the CPU figures cover the measured seconds, not the drain (in which little happens)
+  ( sleep "$SECONDS_PER_RUN"; cpu_snapshot >"$TMP/$name.cpu-after" ) &
+  local snapshot=$!
   {
     TIMEFORMAT='%U %S'
     time wrk -t"$WRK_THREADS" -c"$connections" -d"$((SECONDS_PER_RUN + DRAIN_SECONDS))s" --timeout "$WRK_TIMEOUT" \
       -s "$HERE/plan.lua" "$url" -- "$plan" "$WRK_THREADS" "$offset" "$mode" "$expect" "$SECONDS_PER_RUN" >"$TMP/$name.out" 2>&1 || true
   } 2>"$TMP/$name.time"
-  local elapsed=$((SECONDS - started))
-  cpu_snapshot >"$TMP/$name.cpu-after"
+  wait "$snapshot"
   gc_snapshot >"$TMP/$name.gc-after"
   gc_row "$name" "$TMP/$name.gc-before" "$TMP/$name.gc-after" >"$TMP/$name.gcrow"
   grep '^BENCH ' "$TMP/$name.out" >"$TMP/$name.wrk" || die "wrk gave no result for $name: $(cat "$TMP/$name.out")"
   wrk_cpu="$(awk '{ print $1 + $2 }' "$TMP/$name.time")"
-  cpu_row "$name" "$TMP/$name.cpu-before" "$TMP/$name.cpu-after" "$wrk_cpu" "$((elapsed > 0 ? elapsed : 1))" >"$TMP/$name.cpu"
+  cpu_row "$name" "$TMP/$name.cpu-before" "$TMP/$name.cpu-after" "$wrk_cpu" "$SECONDS_PER_RUN" >"$TMP/$name.cpu"
 }
 
 field() { # field FILE KEY → value of KEY=value in a BENCH line
@@ -508,7 +509,8 @@ run_pgbench() {
   {
     TIMEFORMAT='%U %S'
     time PGOPTIONS='-c search_path=loadbench' pgbench -n -M prepared -c "$clients" -j "$jobs" -T "$SECONDS_PER_RUN" \
-      -D participants="$USERS" -D tracks="$PGB_TRACKS" -D payload="$PAYLOAD" -D data_schema="$DATA_SCHEMA" \
+      -D participants="$USERS" -D tracks="$PGB_TRACKS" -D clients="$clients" \
+      -D payload="$PAYLOAD" -D data_schema="$DATA_SCHEMA" \
       -D mentor_answers="$MENTOR_ANSWERS" -D mentee_answers="$MENTEE_ANSWERS" \
       -l --log-prefix="$TMP/pgblog/tx" -f "$HERE/pgbench/$script" >"$out" 2>&1 || true
   } 2>"$TMP/$name.time"
@@ -741,7 +743,7 @@ report() {
   if has_op post; then
     echo "## Registration: POST /programs/{p}/tracks/{t}/registrations (participant-service) vs PostgreSQL"
     echo
-    echo "Each POST is a user's first registration for a track (201). pgbench runs the same transaction (pgbench/registration.sql: select track, select existing registration, select profile, select track policy for mentees, insert registration, insert outbox event) in a copy of the service's tables."
+    echo "Each POST is a user's first registration for a track (201); the requests in flight are of different users (the plan goes through all $USERS users before a user's next track), so the per-person advisory lock never makes one wait for another. pgbench runs the same transaction (pgbench/registration.sql: person lock, select track, select existing registration, person lock again, select profile, select track policy for mentees, insert registration, insert outbox event) in a copy of the service's tables, each client with its own participants."
     echo
     echo "| connections | API req/s | p50 ms | p99 ms | p99.9 ms | non-2xx | socket errors | not 201 (incl. non-2xx) | DB clients | DB tps | DB p50 ms | DB p99 ms | DB p99.9 ms | DB failed | API as % of DB ceiling |"
     echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
@@ -749,6 +751,10 @@ report() {
       echo "| $level | $(api_cells "$TMP/post-$level.wrk") | $(field "$TMP/post-$level.wrk" unexpected) | $(db_cells "$TMP/pgb-post-$level.pgb") | $(share "$TMP/post-$level.wrk" "$TMP/pgb-post-$level.pgb") |"
     done
     for level in $LEVELS; do
+      if [ "$level" -gt "$USERS" ]; then
+        echo
+        echo "**At $level connections there are more requests in flight than users ($USERS)**: some wait for the same person's lock (raise BENCH_USERS)."
+      fi
       if [ "$(field "$TMP/post-$level.wrk" exhausted)" != 0 ]; then
         echo
         echo "**At $level connections the registration plan ran out** ($(field "$TMP/post-$level.wrk" exhausted) requests repeated an earlier registration, which answers 200 without inserting): raise BENCH_PROGRAMS or BENCH_USERS."
@@ -814,7 +820,7 @@ report() {
   echo
   echo "## Where the CPU went (average cores over each run, of $(nproc))"
   echo
-  echo "Over each run including wrk's drain. \"client\" is wrk or pgbench; \"rest\" is everything else on the machine (e.g. a build running beside the benchmark)."
+  echo "Over the measured seconds of each run (the services' work for a run's requests may go on after it). \"client\" is wrk or pgbench (wrk's whole run, drain included, over the measured seconds); \"rest\" is everything else on the machine (e.g. a build running beside the benchmark)."
   echo
   echo "| run | $(tr ' ' '\n' <<<"$CPU_ORDER" | sed '/^$/d' | paste -sd'|' | sed 's/|/ | /g') | client | rest | idle |"
   echo "|---|$(for _ in $CPU_ORDER; do printf -- '---|'; done)---|---|---|"

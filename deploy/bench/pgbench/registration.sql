@@ -2,15 +2,21 @@
 -- (RegistrationService.register → registerOnce, a person who already has a profile and sends it unchanged).
 -- Runs in the schema copy that schema-copy.sql makes (search_path=loadbench): the service's own tables,
 -- indexes and constraints, without the outbox relay picking the events up.
--- Variables (pgbench -D): participants, tracks (synthetic rows made by schema-copy.sql); payload, data_schema,
--- mentor_answers, mentee_answers: the values the service binds (pgbench substitutes variables even inside string literals,
--- so JSON and URLs must come in as variables, which also makes them bound parameters as in the service).
+-- Variables (pgbench -D): participants, tracks (synthetic rows made by schema-copy.sql), clients (pgbench -c);
+-- payload, data_schema, mentor_answers, mentee_answers: the values the service binds (pgbench substitutes variables
+-- even inside string literals, so JSON and URLs come in as variables, bound parameters as in the service).
 -- A participant p is a mentor when p % 8 = 0, a mentee otherwise, as load.sh's API plan.
-\set p random(1, :participants)
+-- Each client has its own participants (p = client_id + 1 + k * clients), as in load.sh's API plan where the requests
+-- in flight are all of different people: no two transactions wait for each other's person lock (unless there are
+-- more clients than participants, as in the API run then).
+\set c mod(:client_id, :participants)
+\set p 1 + :c + :clients * random(0, greatest(0, (:participants - 1 - :c) / :clients))
 \set t random(1, :tracks)
 -- the fresh track id of the registration row: unique per transaction, so no insert ever hits the unique key
 \set r random(1, 9000000000000000000)
 BEGIN;
+-- PersonLock.lock(person): a transaction-scoped advisory lock ("PART", the person id's hashCode)
+SELECT count(*) FROM (SELECT pg_advisory_xact_lock(1346458196, :p)) l;
 -- TrackOffer.findById(trackId)
 SELECT track_id, application_deadline, closes_at, code_of_conduct_title, code_of_conduct_version, conference, kind,
        mentees_per_mentor_max, mentees_per_mentor_min, name, one_on_one_ends_at, one_on_one_starts_at, opens_at,
@@ -23,7 +29,9 @@ SELECT id, answers, capacity, code_of_conduct_accepted_at, code_of_conduct_versi
  WHERE participant_id = md5('loadbench-participant-' || :p)::uuid AND track_id = md5('loadbench-new-' || :r)::uuid
    AND role = CASE WHEN :p::int % 8 = 0 THEN 'MENTOR' ELSE 'MENTEE' END
  FETCH FIRST 1 ROWS ONLY;
--- ProfileService.saveInTransaction → Participant.findById (an unchanged profile is not written again)
+-- ProfileService.saveInTransaction: PersonLock.lock again (held already: granted at once), Participant.findById
+-- (an unchanged profile is not written again)
+SELECT count(*) FROM (SELECT pg_advisory_xact_lock(1346458196, :p)) l;
 SELECT id, affiliation, availability, career_stage, created_at, email, interests, interests_text, name, time_zone,
        updated_at, version
   FROM participant WHERE id = md5('loadbench-participant-' || :p)::uuid;
