@@ -123,7 +123,7 @@ public class ProblemMappers {
     }
 
     /** The database cannot be reached, refused the connection, is shutting down or no connection came in time. */
-    static boolean databaseUnavailable(Throwable e) {
+    public static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.net.ConnectException || t instanceof java.net.SocketException
                     || t instanceof io.vertx.sqlclient.ClosedConnectionException

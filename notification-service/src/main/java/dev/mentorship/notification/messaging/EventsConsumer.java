@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
  * Reads every topic of the platform. Each event is handled once (by its CloudEvent id) in one transaction: the read
  * models it changes, and its inbox entries and queued emails. What cannot be processed goes to the topic's .dlq
  * and the consumer carries on. Sending happens after commit, in {@link MailSender}.
+ * An unreachable database is waited for ({@link WhileDatabaseDown}), never a reason to dead-letter an event.
  */
 @ApplicationScoped
 public class EventsConsumer {
@@ -84,7 +85,7 @@ public class EventsConsumer {
             return Uni.createFrom().failure(new IllegalArgumentException("The data of " + type + " " + id + " is not JSON", e));
         }
         Instant now = clock.instant();
-        return pool.withTransaction(conn -> conn.preparedQuery(
+        return WhileDatabaseDown.retry(type + " " + id, () -> pool.withTransaction(conn -> conn.preparedQuery(
                         "insert into processed_event (event_id, type, processed_at) values ($1, $2, $3) on conflict do nothing")
                 .execute(Tuple.of(id, type, now.atOffset(ZoneOffset.UTC)))
                 .chain(inserted -> {
@@ -95,7 +96,7 @@ public class EventsConsumer {
                     return directory.apply(conn, type, data, now)
                             .chain(() -> messages.of(conn, type, data))
                             .chain(list -> fanOut.persist(conn, id, type, list, now));
-                }))
+                })))
                 .invoke(queued -> {
                     if (queued > 0) {
                         sender.wakeUp();

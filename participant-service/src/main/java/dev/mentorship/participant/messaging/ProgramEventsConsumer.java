@@ -20,6 +20,7 @@ import java.time.Clock;
  * CloudEvent id, in one transaction with the change it makes; an event that cannot be processed goes to
  * mentorship.programs.dlq and the consumer carries on. Event types it does not know are skipped, so that the
  * producer may add new ones.
+ * An unreachable database is waited for ({@link WhileDatabaseDown}), never a reason to dead-letter an event.
  */
 @ApplicationScoped
 public class ProgramEventsConsumer {
@@ -50,7 +51,7 @@ public class ProgramEventsConsumer {
         } catch (IOException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("The data of " + type + " " + id + " is not JSON", e));
         }
-        return Panache.withTransaction(() -> ProcessedEvent.<ProcessedEvent>findById(id).chain(seen -> {
+        return WhileDatabaseDown.retry(type + " " + id, () -> Panache.withTransaction(() -> ProcessedEvent.<ProcessedEvent>findById(id).chain(seen -> {
             if (seen != null) {
                 LOG.debugf("%s %s was handled already", type, id);
                 return Uni.createFrom().voidItem();
@@ -65,7 +66,7 @@ public class ProgramEventsConsumer {
             processed.type = type;
             processed.processedAt = clock.instant();
             return handled.chain(() -> processed.persist()).replaceWithVoid();
-        }));
+        })));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -21,6 +21,7 @@ import java.util.function.BiFunction;
  * Reads people from mentorship.participants and pairings from mentorship.pairings. Each event is handled once, by
  * its CloudEvent id, in one transaction with the change it makes; what cannot be processed goes to the topic's .dlq
  * and the consumer carries on. Types this consumer does not know are skipped.
+ * An unreachable database is waited for ({@link WhileDatabaseDown}), never a reason to dead-letter an event.
  */
 @ApplicationScoped
 public class EventsConsumer {
@@ -72,7 +73,7 @@ public class EventsConsumer {
         } catch (IOException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("The data of " + type + " " + id + " is not JSON", e));
         }
-        return Panache.withTransaction(() -> ProcessedEvent.<ProcessedEvent>findById(id).chain(seen -> {
+        return WhileDatabaseDown.retry(type + " " + id, () -> Panache.withTransaction(() -> ProcessedEvent.<ProcessedEvent>findById(id).chain(seen -> {
             if (seen != null) {
                 LOG.debugf("%s %s was handled already", type, id);
                 return Uni.createFrom().voidItem();
@@ -82,7 +83,7 @@ public class EventsConsumer {
             processed.type = type;
             processed.processedAt = clock.instant();
             return handler.apply(type, data).chain(() -> processed.persist()).replaceWithVoid();
-        }));
+        })));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -1,0 +1,41 @@
+package dev.mentorship.notification.messaging;
+
+import dev.mentorship.notification.rest.ProblemMappers;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * An event that cannot be processed because the database is unreachable is not poison: sending it to the dead-letter
+ * topic would lose its effect for good (seen: registration confirmations never mailed after PostgreSQL stopped for
+ * 5 s). Its processing is tried again, backing off from half a second to ten, until the database answers; the
+ * partition waits meanwhile, so order is kept. Any other failure goes on at once to the channel's failure strategy.
+ */
+final class WhileDatabaseDown {
+
+    private static final Logger LOG = Logger.getLogger(WhileDatabaseDown.class);
+    static final Duration FIRST_WAIT = Duration.ofMillis(500);
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
+
+    private WhileDatabaseDown() {
+    }
+
+    static <T> Uni<T> retry(String what, Supplier<Uni<? extends T>> work) {
+        Uni<T> attempt = Uni.createFrom().deferred(work);
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            // a retry is subscribed again from Mutiny's timer thread: run it on the event's own Vert.x context, where
+            // the reactive database clients must be called
+            attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+        return attempt
+                .onFailure(ProblemMappers::databaseUnavailable)
+                .invoke(e -> LOG.warnf("%s waits for the database: %s", what, e.getMessage()))
+                .onFailure(ProblemMappers::databaseUnavailable)
+                .retry().withBackOff(FIRST_WAIT, LONGEST_WAIT).indefinitely();
+    }
+}
