@@ -117,6 +117,11 @@ public class ProblemMappers {
                             "The database is unavailable for a moment. Retry in a few seconds.", instance(uri)))
                     .build();
         }
+        if (unstorableText(e)) {
+            return respond(Problem.of(400, "Bad Request",
+                    "A text in the request contains a character that cannot be stored or searched for (such as U+0000, NUL).",
+                    instance(uri)));
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return respond(Problem.of(500, "Internal Server Error",
                 "Something went wrong on our side; it has been logged.", instance(uri)));
@@ -136,6 +141,21 @@ public class ProblemMappers {
             }
             if (t instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
                 return true; // no pooled connection became free in time
+            }
+        }
+        return false;
+    }
+
+    /**
+     * PostgreSQL refused a text the client sent: a NUL character (22021, which no text column or parameter can
+     * hold) or one the database's encoding lacks (22P05). Found by the hostile-input suite: {@code ?q=%00} gave a 500.
+     */
+    static boolean unstorableText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()
+                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState() : null;
+            if ("22021".equals(state) || "22P05".equals(state)) {
+                return true;
             }
         }
         return false;

@@ -45,7 +45,11 @@ public class FanOut {
         }
     }
 
-    public Uni<Integer> persist(SqlConnection conn, String eventId, String eventType, List<Message> messages, Instant now) {
+    /**
+     * Stores the event's inbox entries and queues its mails (unless the recipient opted out or takes a digest);
+     * {@code eventAt} is when the event happened (its ce_time), from which a mail's latency is measured.
+     */
+    public Uni<Integer> persist(SqlConnection conn, String eventId, String eventType, Instant eventAt, List<Message> messages, Instant now) {
         if (messages.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -58,6 +62,7 @@ public class FanOut {
                                 row.getBoolean("inactivity"), row.getBoolean("daily_digest")));
                     }
                     OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+                    OffsetDateTime happened = (eventAt != null ? eventAt : now).atOffset(ZoneOffset.UTC);
                     List<Tuple> inbox = new ArrayList<>();
                     List<Tuple> mail = new ArrayList<>();
                     for (Message m : messages) {
@@ -71,7 +76,7 @@ public class FanOut {
                         Renderer.Rendered r = renderer.render(m);
                         Tuple t = Tuple.tuple(List.of(UUID.randomUUID(), m.recipientId(), m.email(), m.category().name(),
                                 cut(r.subject(), 300), status, at, eventId, eventType, r.text(), r.html()));
-                        t.addString(m.attachmentName()).addString(m.attachment()).addOffsetDateTime(at);
+                        t.addString(m.attachmentName()).addString(m.attachment()).addOffsetDateTime(at).addOffsetDateTime(happened);
                         mail.add(t);
                     }
                     Uni<Void> chain = conn.preparedQuery("""
@@ -82,8 +87,8 @@ public class FanOut {
                     if (!mail.isEmpty()) {
                         chain = chain.chain(() -> conn.preparedQuery("""
                                         insert into email_delivery (id, recipient_id, email, kind, subject, status, created_at, event_id,
-                                          event_type, text_body, html_body, attachment_name, attachment, next_attempt_at)
-                                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                                          event_type, text_body, html_body, attachment_name, attachment, next_attempt_at, event_at)
+                                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
                                         on conflict (event_id, recipient_id) where event_id is not null do nothing""")
                                 .executeBatch(mail).replaceWithVoid());
                     }

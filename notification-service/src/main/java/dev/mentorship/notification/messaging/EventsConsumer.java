@@ -85,6 +85,7 @@ public class EventsConsumer {
             return Uni.createFrom().failure(new IllegalArgumentException("The data of " + type + " " + id + " is not JSON", e));
         }
         Instant now = clock.instant();
+        Instant happened = time(header(record, "ce_time"));
         return WhileDatabaseDown.retry(type + " " + id, () -> pool.withTransaction(conn -> conn.preparedQuery(
                         "insert into processed_event (event_id, type, processed_at) values ($1, $2, $3) on conflict do nothing")
                 .execute(Tuple.of(id, type, now.atOffset(ZoneOffset.UTC)))
@@ -95,7 +96,7 @@ public class EventsConsumer {
                     }
                     return directory.apply(conn, type, data, now)
                             .chain(() -> messages.of(conn, type, data))
-                            .chain(list -> fanOut.persist(conn, id, type, list, now));
+                            .chain(list -> fanOut.persist(conn, id, type, happened, list, now));
                 })))
                 .invoke(queued -> {
                     if (queued > 0) {
@@ -103,6 +104,15 @@ public class EventsConsumer {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /** The event's ce_time, or null when absent or not an RFC 3339 time (the mail's latency is then counted from now). */
+    private static Instant time(String ceTime) {
+        try {
+            return ceTime == null ? null : java.time.OffsetDateTime.parse(ceTime).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -153,6 +153,10 @@ class NotificationFlowTest {
         given().auth().oauth2(Tokens.organizer("olivia")).queryParam("size", 200).get("/deliveries").then().statusCode(200)
                 .body("items.status", hasItem("SENT"));
         given().auth().oauth2(Tokens.participant(mentee)).get("/deliveries").then().statusCode(403);
+        // each mail's latency, from its event's ce_time to SMTP accepting it, is measured against the 1 s objective
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("notification_mail_latency_seconds_count(\\{[^}]*\\})? [1-9]")
+                .containsPattern("notification_mail_latency_seconds_bucket\\{le=\"1\\.0\",?\\} [1-9]");
     }
 
     @Test

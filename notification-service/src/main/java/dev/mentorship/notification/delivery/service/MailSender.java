@@ -1,6 +1,8 @@
 package dev.mentorship.notification.delivery.service;
 
 import dev.mentorship.notification.fanout.NotificationsConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
@@ -14,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,16 +44,24 @@ public class MailSender {
     private final Clock clock;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
+    /** From the event behind a mail (its ce_time) to the SMTP server accepting the mail, retries included. */
+    private final Timer latency;
 
-    public MailSender(Pool pool, ReactiveMailer mailer, NotificationsConfig config, Clock clock) {
+    public MailSender(Pool pool, ReactiveMailer mailer, NotificationsConfig config, Clock clock, MeterRegistry registry) {
         this.pool = pool;
         this.mailer = mailer;
         this.config = config;
         this.clock = clock;
+        this.latency = Timer.builder("notification.mail.latency")
+                .description("Time from the event behind a mail to the SMTP server accepting the mail")
+                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+                        Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
+                        Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30))
+                .register(registry);
     }
 
     record Claimed(UUID id, String email, String subject, String text, String html, String attachmentName, String attachment,
-                   int attempts) {
+                   int attempts, Instant eventAt) {
     }
 
     @Scheduled(every = "${mentorship.notifications.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -100,13 +111,14 @@ public class MailSender {
                         where id in (select id from email_delivery
                                      where (status = 'PENDING' and next_attempt_at <= $2) or (status = 'SENDING' and claimed_until < $2)
                                      order by next_attempt_at limit $3 for update skip locked)
-                        returning id, email, subject, text_body, html_body, attachment_name, attachment, attempts""")
+                        returning id, email, subject, text_body, html_body, attachment_name, attachment, attempts, event_at""")
                 .execute(Tuple.of(utc(now.plus(config.claimTimeout())), utc(now), config.sendBatch()))
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     for (Row r : rows) {
                         claimed.add(new Claimed(r.getUUID("id"), r.getString("email"), r.getString("subject"), r.getString("text_body"),
-                                r.getString("html_body"), r.getString("attachment_name"), r.getString("attachment"), r.getInteger("attempts")));
+                                r.getString("html_body"), r.getString("attachment_name"), r.getString("attachment"), r.getInteger("attempts"),
+                                r.getOffsetDateTime("event_at") == null ? null : r.getOffsetDateTime("event_at").toInstant()));
                     }
                     return claimed;
                 }));
@@ -119,7 +131,12 @@ public class MailSender {
                 // each mail is marked sent the moment SMTP accepted it, so a crash re-sends at most the mails in
                 // flight; those carry the same Message-ID, which mail clients show once
                 .onItem().transformToUni(c -> mailer.send(mail(c))
-                        .invoke(() -> sent.add(c.id()))
+                        .invoke(() -> {
+                            sent.add(c.id());
+                            if (c.eventAt() != null) {
+                                latency.record(Duration.between(c.eventAt(), clock.instant()));
+                            }
+                        })
                         .call(() -> markSent(c.id()).onFailure().recoverWithNull())
                         .onFailure().recoverWithItem(e -> {
                             failed.add(failure(c, e));
