@@ -73,11 +73,14 @@ public class OutboxRelay {
     /** Publishes what is pending; returns how many events were published. */
     public Uni<Integer> publishPending() {
         return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
-                .createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")", Boolean.class)
+                // HQL, not native SQL: Hibernate 7.1 caches a native query's plan under a key never equal to the next
+                // call's, so each round added a plan of the same hash and lookups slowed every query of the service
+                .createSelectionQuery("select function('pg_try_advisory_xact_lock', :key)", Boolean.class)
+                .setParameter("key", RELAY_LOCK)
                 .getSingleResult()
-                .flatMap(locked -> !locked ? Uni.createFrom().item(0) : session
-                        .createNativeQuery("select * from outbox_event where published_at is null order by seq limit "
-                                + (probing ? 1 : config.relayBatchSize()), OutboxEvent.class)
+                .flatMap(locked -> !Boolean.TRUE.equals(locked) ? Uni.createFrom().item(0) : session
+                        .createSelectionQuery("from OutboxEvent where publishedAt is null order by seq", OutboxEvent.class)
+                        .setMaxResults(probing ? 1 : config.relayBatchSize())
                         .getResultList()
                         .flatMap(this::sendAll))));
     }

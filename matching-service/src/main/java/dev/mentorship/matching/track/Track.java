@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -64,10 +65,11 @@ public class Track extends PanacheEntityBase {
      * lock upgrade of an entity already in the session names the attribute instead of the column).
      */
     public static Uni<Track> lock(UUID trackId) {
+        // HQL, not native SQL: Hibernate 7.1 adds a query plan on every call of a native query
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("select track_id from track where track_id = :id for update")
+                .createSelectionQuery("from Track where trackId = :id", Track.class)
                 .setParameter("id", trackId)
-                .getResultList())
-                .chain(locked -> locked.isEmpty() ? Uni.createFrom().nullItem() : Track.<Track>findById(trackId));
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResultOrNull());
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -44,11 +45,14 @@ public class InactivityWatch {
         Instant now = clock.instant();
         Instant threshold = now.minus(config.inactivity());
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("select * from pairing where status = 'ACTIVE' and last_activity_at <= :threshold"
-                        + " and (inactive_notified_at is null or inactive_notified_at < last_activity_at"
-                        + " or inactive_notified_at <= :threshold) order by last_activity_at limit 100 for update skip locked",
-                        Pairing.class)
+                // HQL (a native query would add a query plan on every call): for no key update skip locked, limit 100
+                .createSelectionQuery("from Pairing where status = :active and lastActivityAt <= :threshold"
+                        + " and (inactiveNotifiedAt is null or inactiveNotifiedAt < lastActivityAt or inactiveNotifiedAt <= :threshold)"
+                        + " order by lastActivityAt", Pairing.class)
+                .setParameter("active", Pairing.Status.ACTIVE)
                 .setParameter("threshold", threshold)
+                .setMaxResults(100)
+                .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
                 .getResultList()
                 .chain(quiet -> announce(quiet, now))));
     }
