@@ -287,7 +287,7 @@ start_mail() {
   if running mail; then return; fi
   port_open "$SMTP_PORT" && die "port $SMTP_PORT is taken by a process this script did not start"
   log "starting GreenMail $GREENMAIL_VERSION: SMTP $SMTP_PORT, IMAP $IMAP_PORT, mail API $MAIL_API_PORT"
-  start_process mail java -Xmx128m -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap \
+  start_process mail java -Xmx1g -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap \
     -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.auth.disabled -Dgreenmail.verbose=false \
     -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" \
     -jar "$TOOLS/downloads/greenmail-standalone-$GREENMAIL_VERSION.jar"

@@ -19,11 +19,15 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
         setup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         restart();
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(setup.getPort()),
-                "mentorship.notifications.first-retry", "PT1S");
+                "mentorship.notifications.first-retry", "PT1S", "mentorship.notifications.send-timeout", "PT2S");
     }
 
     public static synchronized GreenMail mail() {
         return greenMail;
+    }
+
+    public static synchronized int port() {
+        return setup.getPort();
     }
 
     public static synchronized void stopSmtp() {

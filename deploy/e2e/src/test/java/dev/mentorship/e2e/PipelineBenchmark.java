@@ -110,6 +110,7 @@ public final class PipelineBenchmark {
             }
         }
         int totalMentees = mentees;
+        Map<String, Long> cpuBefore = cpu();
         Instant begin = Instant.now();
         long start = System.nanoTime();
         long[] latencies = new long[plan.size()];
@@ -154,6 +155,7 @@ public final class PipelineBenchmark {
         try (Connection db = notificationDatabase()) {
             long drained = awaitMails(db, "ParticipantRegistered", begin, registrations);
             double drainSeconds = (drained - start) / 1e9;
+            Map<String, Long> cpuRegistered = cpu();
             Arrays.sort(latencies);
             report.append("## Registrations → confirmation mails\n\n")
                     .append("| registrations | offered rate | achieved | HTTP p50 | p99 | p99.9 | failed | all mails sent after |\n|---|---|---|---|---|---|---|---|\n")
@@ -163,6 +165,8 @@ public final class PipelineBenchmark {
                     .append(failures.get()).append(" | ").append(String.format("%.1f s", drainSeconds)).append(" |\n\n");
             wrong.forEach(w -> report.append("- failed: ").append(w.length() > 300 ? w.substring(0, 300) : w).append('\n'));
             report.append(latencyTable(db, "ParticipantRegistered", begin)).append('\n');
+            report.append(cpuTable("registration (its request, event, consumers and mail)", cpuBefore, cpuRegistered, registrations,
+                    drainSeconds)).append('\n');
 
             // --- phase 2: one published matching run per track; each pairing a mail to mentee and mentor
             Instant matchingBegan = Instant.now();
@@ -186,6 +190,8 @@ public final class PipelineBenchmark {
                     .append(String.format("%.1f s", publishSeconds)).append(" | ")
                     .append(String.format("%.1f s", (pairingsDone - matchingStart) / 1e9)).append(" |\n\n");
             report.append(latencyTable(db, "PairingCreated", matchingBegan)).append('\n');
+            report.append(cpuTable("pairing (matching, event, consumers, two mails)", cpuRegistered, cpu(), paired,
+                    (pairingsDone - matchingStart) / 1e9)).append('\n');
             report.append("## End to end\n\n")
                     .append(String.format("First registration sent to last pairing mail accepted by SMTP: **%.1f s** (%d registrations, %d pairings, %d mails).%n%n",
                             (pairingsDone - start) / 1e9, registrations, paired, registrations + 2L * paired))
@@ -198,6 +204,57 @@ public final class PipelineBenchmark {
         Files.writeString(out, report);
         System.out.println("Report: " + out);
         System.exit(0); // the HTTP client's threads would keep exec:java waiting
+    }
+
+    /**
+     * CPU time so far per component of the local stack, in clock ticks (1/100 s), from /proc: each service's JVM, the
+     * broker, Keycloak, the SMTP server, PostgreSQL (the postmaster with its reaped backends, plus the live ones),
+     * this benchmark's JVM, and the whole machine.
+     */
+    static Map<String, Long> cpu() {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
+        long self = ProcessHandle.current().pid();
+        for (java.io.File p : processes == null ? new java.io.File[0] : processes) {
+            try {
+                String cmd = Files.readString(p.toPath().resolve("cmdline")).replace('\0', ' ');
+                String stat = Files.readString(p.toPath().resolve("stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                String name = Long.parseLong(p.getName()) == self ? "benchmark"
+                        : cmd.contains("participant-service") ? "participant" : cmd.contains("matching-service") ? "matching"
+                        : cmd.contains("schedule-service") ? "schedule" : cmd.contains("notification-service") ? "notification"
+                        : cmd.contains("kafka.Kafka") ? "kafka" : cmd.contains("keycloak") && cmd.contains("java") ? "keycloak"
+                        : cmd.contains("greenmail") ? "mail" : cmd.startsWith("postgres") || cmd.contains("/postgres ") ? "postgres" : null;
+                if (name != null) {
+                    long used = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    if (name.equals("postgres") && f[1].equals("1")) {
+                        used += Long.parseLong(f[13]) + Long.parseLong(f[14]); // the postmaster: its reaped backends
+                    }
+                    ticks.merge(name, used, Long::sum);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // a process that ended meanwhile
+            }
+        }
+        try {
+            String[] all = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            ticks.put("machine", Long.parseLong(all[1]) + Long.parseLong(all[2]) + Long.parseLong(all[3]) + Long.parseLong(all[6])
+                    + Long.parseLong(all[7]) + Long.parseLong(all[8]));
+        } catch (java.io.IOException e) {
+            // no /proc/stat: no machine total
+        }
+        return ticks;
+    }
+
+    /** CPU per component between two snapshots: core-seconds, cores on average, and milliseconds per unit of work. */
+    static String cpuTable(String unit, Map<String, Long> before, Map<String, Long> after, long units, double seconds) {
+        StringBuilder table = new StringBuilder("CPU per " + unit + ", over " + String.format("%.0f s", seconds) + ":\n\n"
+                + "| component | CPU s | cores on average | ms per unit |\n|---|---|---|---|\n");
+        for (String name : after.keySet()) {
+            double used = (after.get(name) - before.getOrDefault(name, 0L)) / 100.0;
+            table.append(String.format("| %s | %.1f | %.2f | %.2f |%n", name, used, used / seconds, 1000 * used / Math.max(1, units)));
+        }
+        return table.toString();
     }
 
     /** How many mentees track {@code k} has: full tracks first, the rest in the last one. */

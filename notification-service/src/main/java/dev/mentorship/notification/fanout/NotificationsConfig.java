@@ -45,6 +45,13 @@ public interface NotificationsConfig {
     @WithDefault("PT2M")
     Duration claimTimeout();
 
+    /**
+     * How long one mail may take to be accepted by the SMTP server before it counts as failed and is retried: an
+     * SMTP server that stops answering (seen: the local one out of memory) must not stop the sender for good.
+     */
+    @WithDefault("PT30S")
+    Duration sendTimeout();
+
     /** The local hour at which daily digests go out. */
     @WithDefault("8")
     int digestHour();

@@ -11,6 +11,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -230,6 +234,50 @@ class NotificationFlowTest {
         assertThat(Mailbox.await(to("retry-rita", "Your registration"), 1, WAIT)).hasSize(1);
         assertThat(Database.query("select status from email_delivery where recipient_id = '" + Tokens.subject("retry-rita") + "'"))
                 .containsExactly("SENT");
+    }
+
+    @Test
+    void anSmtpServerThatStopsAnsweringDelaysMailButNeverStopsTheSender() throws Exception {
+        SmtpServer.stopSmtp();
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket()) {
+            // takes connections and never says a word, as the local SMTP server did when it ran out of memory
+            silent.setReuseAddress(true);
+            silent.bind(new InetSocketAddress("127.0.0.1", SmtpServer.port()));
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is done with it
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            try (Events events = new Events()) {
+                events.programPublished();
+                events.registered("silent-sam", events.author, "AUTHOR", "MENTEE", "UTC", false);
+                String subject = Tokens.subject("silent-sam");
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                List<String> state = List.of();
+                while (System.nanoTime() < deadline) {
+                    state = Database.query("select status || ':' || coalesce(last_error, '') from email_delivery where recipient_id = '"
+                            + subject + "'");
+                    if (!state.isEmpty() && state.get(0).contains("did not accept")) {
+                        break;
+                    }
+                    sleep(100);
+                }
+                assertThat(state).singleElement().asString().startsWith("PENDING:").contains("did not accept the mail within 2 s");
+            }
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+            SmtpServer.restart();
+        }
+        assertThat(Mailbox.await(to("silent-sam", "Your registration"), 1, WAIT)).hasSize(1);
     }
 
     @Test

@@ -81,6 +81,7 @@ public class MailSender {
 
     private void round() {
         wanted.set(false);
+        // every mail has a send timeout, so a round always ends (a round that hung kept the sender busy for good)
         sendDue().subscribe().with(sent -> finish(), failure -> {
             LOG.warnf("Sending mail will retry: %s", failure.getMessage());
             busy.set(false);
@@ -131,6 +132,8 @@ public class MailSender {
                 // each mail is marked sent the moment SMTP accepted it, so a crash re-sends at most the mails in
                 // flight; those carry the same Message-ID, which mail clients show once
                 .onItem().transformToUni(c -> mailer.send(mail(c))
+                        .ifNoItem().after(config.sendTimeout()).failWith(() -> new java.util.concurrent.TimeoutException(
+                                "the SMTP server did not accept the mail within " + config.sendTimeout().toSeconds() + " s"))
                         .invoke(() -> {
                             sent.add(c.id());
                             if (c.eventAt() != null) {
