@@ -32,7 +32,7 @@
 #   WRK_TIMEOUT=5s          wrk --timeout; wrk also runs this much (+1 s) longer than DURATION without sending
 #                           anything new, so that no request is cut off when it closes its connections (see plan.lua)
 #   BENCH_USERS=400         benchmark users (created once, reused)
-#   BENCH_PROGRAMS=10       programs created up front (2 tracks each: AUTHOR, REVIEWER); more are added between
+#   BENCH_PROGRAMS=20       programs created up front (2 tracks each: AUTHOR, REVIEWER); more are added between
 #                           levels when the registrations left in the plan look too few for the next level
 #   BENCH_PARALLEL=8        concurrent curl calls while provisioning
 #   SETTLE_MAX=120          seconds to wait at most for the stack to calm down between runs (outbox drained,
@@ -57,7 +57,7 @@ WARMUP="${WARMUP:-10s}"
 WRK_THREADS="${WRK_THREADS:-2}"
 WRK_TIMEOUT="${WRK_TIMEOUT:-5s}"
 USERS="${BENCH_USERS:-400}"
-PROGRAMS="${BENCH_PROGRAMS:-10}"
+PROGRAMS="${BENCH_PROGRAMS:-20}"
 PARALLEL="${BENCH_PARALLEL:-8}"
 SETTLE_MAX="${SETTLE_MAX:-120}"
 USER_PREFIX="${BENCH_USER_PREFIX:-loadbench}"
