@@ -214,17 +214,7 @@ class NotificationFlowTest {
         try (Events events = new Events()) {
             events.programPublished();
             events.registered("retry-rita", events.author, "AUTHOR", "MENTEE", "UTC", false);
-            String subject = Tokens.subject("retry-rita");
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            List<String> state = List.of();
-            while (System.nanoTime() < deadline) {
-                state = Database.query("select status || ':' || attempts || ':' || coalesce(last_error, '') from email_delivery where recipient_id = '"
-                        + subject + "'");
-                if (!state.isEmpty() && state.get(0).startsWith("PENDING:") && !state.get(0).endsWith(":")) {
-                    break;
-                }
-                sleep(100);
-            }
+            List<String> state = awaitDelivery("retry-rita", d -> d.startsWith("PENDING:") && !d.endsWith(":"));
             assertThat(state).singleElement().asString().startsWith("PENDING:").doesNotEndWith(":");
             given().auth().oauth2(Tokens.organizer("olivia")).queryParam("status", "PENDING").get("/deliveries").then().statusCode(200)
                     .body("items.email", hasItem(Tokens.email("retry-rita")));
@@ -258,21 +248,13 @@ class NotificationFlowTest {
             try (Events events = new Events()) {
                 events.programPublished();
                 events.registered("silent-sam", events.author, "AUTHOR", "MENTEE", "UTC", false);
-                String subject = Tokens.subject("silent-sam");
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                List<String> state = List.of();
-                while (System.nanoTime() < deadline) {
-                    state = Database.query("select status || ':' || coalesce(last_error, '') from email_delivery where recipient_id = '"
-                            + subject + "'");
-                    if (!state.isEmpty() && state.get(0).contains("did not accept")) {
-                        break;
-                    }
-                    sleep(100);
-                }
+                List<String> state = awaitDelivery("silent-sam", d -> d.contains("did not accept"));
                 assertThat(state).singleElement().asString().startsWith("PENDING:").contains("did not accept the mail within 2 s");
             }
         } finally {
             for (Socket socket : held) {
+                // an abortive close (RST): a normal one left the port in TIME_WAIT and GreenMail could not bind it again
+                socket.setSoLinger(true, 0);
                 socket.close();
             }
             SmtpServer.restart();
@@ -308,6 +290,24 @@ class NotificationFlowTest {
                         body.forEach(lines::add);
                     }
                 });
+    }
+
+    /**
+     * The user's deliveries as "status:attempts:last error", polled until the first one matches {@code until} or
+     * {@link #WAIT} has passed; the caller asserts on what it got.
+     */
+    private static List<String> awaitDelivery(String user, Predicate<String> until) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<String> state = List.of();
+        while (System.nanoTime() < deadline) {
+            state = Database.query("select status || ':' || attempts || ':' || coalesce(last_error, '') from email_delivery where recipient_id = '"
+                    + Tokens.subject(user) + "'");
+            if (!state.isEmpty() && until.test(state.get(0))) {
+                break;
+            }
+            sleep(100);
+        }
+        return state;
     }
 
     private static void sleep(long millis) {
