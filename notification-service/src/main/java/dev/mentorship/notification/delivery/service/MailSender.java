@@ -117,9 +117,10 @@ public class MailSender {
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     for (Row r : rows) {
+                        OffsetDateTime eventAt = r.getOffsetDateTime("event_at"); // none on mails queued before it was recorded
                         claimed.add(new Claimed(r.getUUID("id"), r.getString("email"), r.getString("subject"), r.getString("text_body"),
                                 r.getString("html_body"), r.getString("attachment_name"), r.getString("attachment"), r.getInteger("attempts"),
-                                r.getOffsetDateTime("event_at") == null ? null : r.getOffsetDateTime("event_at").toInstant()));
+                                eventAt == null ? null : eventAt.toInstant()));
                     }
                     return claimed;
                 }));
