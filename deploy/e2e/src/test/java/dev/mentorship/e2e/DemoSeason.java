@@ -3,10 +3,7 @@ package dev.mentorship.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,10 +103,7 @@ public final class DemoSeason {
             }
         }
         try {
-            ObjectNode file = (ObjectNode) Http.JSON.readTree(Files.readString(
-                    Stack.ROOT.resolve("schedule-service/src/main/resources/programs/ml4h-2025.json")));
-            SeasonEndToEndTest.shiftDates(file, ChronoUnit.DAYS.between(LocalDate.parse("2025-06-05"), LocalDate.now(ZoneOffset.ofHours(-12))));
-            file.put("name", PROGRAM_NAME);
+            ObjectNode file = SeasonEndToEndTest.ml4h2025(PROGRAM_NAME);
             String id = ok(Http.post(Stack.SCHEDULE + "/programs", olivia, file), "importing ML4H 2025").get("id").asText();
             return ok(Http.post(Stack.SCHEDULE + "/programs/" + id + "/publish", olivia, null), "publishing ML4H 2025");
         } catch (java.io.IOException e) {

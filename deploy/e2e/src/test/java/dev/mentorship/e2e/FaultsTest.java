@@ -17,9 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -60,7 +57,6 @@ class FaultsTest {
     // each registration is a (person, track) pair used once; two tracks per program (author, reviewer)
     static final int PROGRAMS = (USERS / 2 + BROKER_OUTAGE_REGISTRATIONS + 4 * KILL_REGISTRATIONS + DATABASE_OUTAGE_REGISTRATIONS)
             / (2 * USERS) + 1;
-    static final ZoneOffset AOE = ZoneOffset.ofHours(-12);
     static final Duration SETTLE = Duration.ofSeconds(FULL ? 300 : 150); // over the 2 min after which a dead sender's claims are taken again
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 6);
@@ -89,13 +85,9 @@ class FaultsTest {
         pool.shutdown();
         assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
         assertThat(tokens).hasSize(USERS);
-        long shift = ChronoUnit.DAYS.between(LocalDate.parse("2025-06-05"), LocalDate.now(AOE));
         for (int p = 0; p < PROGRAMS; p++) {
-            ObjectNode file = (ObjectNode) Http.JSON.readTree(Files.readString(
-                    Stack.ROOT.resolve("schedule-service/src/main/resources/programs/ml4h-2025.json")));
-            SeasonEndToEndTest.shiftDates(file, shift);
             String name = "ML4H 2025 (faults " + RUN + "-" + p + ")";
-            file.put("name", name);
+            ObjectNode file = SeasonEndToEndTest.ml4h2025(name);
             String programId = SeasonEndToEndTest.expect(Http.post(Stack.SCHEDULE + "/programs", olivia, file), 201).get("id").asText();
             JsonNode published = SeasonEndToEndTest.expect(Http.post(Stack.SCHEDULE + "/programs/" + programId + "/publish", olivia, null), 200);
             for (JsonNode t : published.get("tracks")) {
@@ -128,9 +120,7 @@ class FaultsTest {
         Map<String, String> poisons = new TreeMap<>();
         try (Topics dlq = new Topics(List.of("mentorship.programs.dlq", "mentorship.participants.dlq", "mentorship.pairings.dlq",
                 "mentorship.schedule.dlq"));
-             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA,
-                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+             KafkaProducer<String, String> producer = producer()) {
             Map<String, String> types = Map.of("mentorship.programs", "ProgramPublished", "mentorship.participants", "ParticipantRegistered",
                     "mentorship.pairings", "PairingCreated", "mentorship.schedule", "DeadlineApproaching");
             for (Map.Entry<String, String> topic : types.entrySet()) {
@@ -247,11 +237,16 @@ class FaultsTest {
         }
     }
 
+    /** A producer on the local broker, as another system (or a bad one) would write to the platform's topics. */
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    }
+
     /** Puts the events on their topics again, as they were: key, CloudEvent headers, data. */
     private static void resend(List<Topics.Event> events) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+        try (KafkaProducer<String, String> producer = producer()) {
             for (Topics.Event e : events) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), e.key(), e.data().toString());
                 e.headers().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));

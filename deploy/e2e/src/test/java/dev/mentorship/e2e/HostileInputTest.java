@@ -10,9 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -59,11 +56,7 @@ class HostileInputTest {
         String olivia = Keycloak.token("olivia");
 
         // a program to aim at, a victim with data to protect, an attacker with a real participant token
-        long shift = ChronoUnit.DAYS.between(LocalDate.parse("2025-06-05"), LocalDate.now(ZoneOffset.ofHours(-12)));
-        ObjectNode file = (ObjectNode) Http.JSON.readTree(Files.readString(
-                Stack.ROOT.resolve("schedule-service/src/main/resources/programs/ml4h-2025.json")));
-        SeasonEndToEndTest.shiftDates(file, shift);
-        file.put("name", "ML4H 2025 (hostile " + run + ")");
+        ObjectNode file = SeasonEndToEndTest.ml4h2025("ML4H 2025 (hostile " + run + ")");
         String programId = SeasonEndToEndTest.expect(Http.post(Stack.SCHEDULE + "/programs", olivia, file), 201).get("id").asText();
         JsonNode published = SeasonEndToEndTest.expect(Http.post(Stack.SCHEDULE + "/programs/" + programId + "/publish", olivia, null), 200);
         List<String> trackIds = new ArrayList<>();

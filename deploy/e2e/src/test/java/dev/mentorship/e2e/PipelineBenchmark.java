@@ -12,11 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -44,7 +42,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PipelineBenchmark {
 
-    static final ZoneOffset AOE = ZoneOffset.ofHours(-12);
     static final int CAPACITY = 4;
 
     public static void main(String[] args) throws Exception {
@@ -74,12 +71,8 @@ public final class PipelineBenchmark {
         check(setup.awaitTermination(30, TimeUnit.MINUTES) && tokens.size() == userCount, "could not make the " + userCount + " users");
         String olivia = Keycloak.token("olivia");
         List<String[]> tracks = new ArrayList<>(); // {programId, trackId, kind}
-        long shift = ChronoUnit.DAYS.between(LocalDate.parse("2025-06-05"), LocalDate.now(AOE));
         for (int p = 0; tracks.size() < trackCount; p++) {
-            ObjectNode file = (ObjectNode) Http.JSON.readTree(Files.readString(
-                    Stack.ROOT.resolve("schedule-service/src/main/resources/programs/ml4h-2025.json")));
-            SeasonEndToEndTest.shiftDates(file, shift);
-            file.put("name", "ML4H 2025 (pipeline " + run + "-" + p + ")");
+            ObjectNode file = SeasonEndToEndTest.ml4h2025("ML4H 2025 (pipeline " + run + "-" + p + ")");
             String programId = SeasonEndToEndTest.expect(Http.post(Stack.SCHEDULE + "/programs", olivia, file), 201).get("id").asText();
             JsonNode published = SeasonEndToEndTest.expect(Http.post(Stack.SCHEDULE + "/programs/" + programId + "/publish", olivia, null), 200);
             for (JsonNode track : published.get("tracks")) {

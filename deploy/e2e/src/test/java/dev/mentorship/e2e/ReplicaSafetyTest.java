@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -68,11 +66,7 @@ class ReplicaSafetyTest {
         String olivia = Keycloak.token("olivia");
         try (Topics topics = new Topics()) {
             // --- a program, published through the second schedule instance
-            long shift = ChronoUnit.DAYS.between(LocalDate.parse("2025-06-05"), LocalDate.now(AOE));
-            ObjectNode file = (ObjectNode) Http.JSON.readTree(Files.readString(
-                    Stack.ROOT.resolve("schedule-service/src/main/resources/programs/ml4h-2025.json")));
-            SeasonEndToEndTest.shiftDates(file, shift);
-            file.put("name", "ML4H 2025 (replicas " + run + ")");
+            ObjectNode file = SeasonEndToEndTest.ml4h2025("ML4H 2025 (replicas " + run + ")");
             String programId = SeasonEndToEndTest.expect(Http.post(Stack.SCHEDULE_2 + "/programs", olivia, file), 201).get("id").asText();
             JsonNode published = SeasonEndToEndTest.expect(Http.post(Stack.SCHEDULE + "/programs/" + programId + "/publish", olivia, null), 200);
             Map<String, JsonNode> tracks = new HashMap<>();

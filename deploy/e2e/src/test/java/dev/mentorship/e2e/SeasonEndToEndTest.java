@@ -42,11 +42,7 @@ class SeasonEndToEndTest {
         String olivia = Keycloak.token("olivia");
         try (Topics topics = new Topics()) {
             // --- the organizer imports and publishes ML4H 2025 (replayed)
-            long shift = ChronoUnit.DAYS.between(LocalDate.parse("2025-06-05"), LocalDate.now(AOE));
-            ObjectNode file = (ObjectNode) Http.JSON.readTree(Files.readString(
-                    Stack.ROOT.resolve("schedule-service/src/main/resources/programs/ml4h-2025.json")));
-            shiftDates(file, shift);
-            file.put("name", "ML4H 2025 (season " + run + ")");
+            ObjectNode file = ml4h2025("ML4H 2025 (season " + run + ")");
             JsonNode created = expect(Http.post(Stack.SCHEDULE + "/programs", olivia, file), 201);
             String programId = created.get("id").asText();
             JsonNode published = expect(Http.post(Stack.SCHEDULE + "/programs/" + programId + "/publish", olivia, null), 200);
@@ -281,6 +277,18 @@ class SeasonEndToEndTest {
             }
         }
         throw new AssertionError("no " + type);
+    }
+
+    /**
+     * The ML4H 2025 program file (schedule-service's seed), replayed: every date moved so that its June 5 is today
+     * (AoE), named {@code name} so that each run's program is its own.
+     */
+    static ObjectNode ml4h2025(String name) throws java.io.IOException {
+        ObjectNode file = (ObjectNode) Http.JSON.readTree(Files.readString(
+                Stack.ROOT.resolve("schedule-service/src/main/resources/programs/ml4h-2025.json")));
+        shiftDates(file, ChronoUnit.DAYS.between(LocalDate.parse("2025-06-05"), LocalDate.now(AOE)));
+        file.put("name", name);
+        return file;
     }
 
     /** Every date (yyyy-MM-dd) in the program file moved by {@code days}. */
