@@ -12,10 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Mail as the SMTP server received it: recipient, subject, plain text, HTML, calendar attachment. */
+/**
+ * Mail as the SMTP server received it: recipient, subject, plain text, HTML, calendar attachment, and the
+ * one-click unsubscribe headers (RFC 8058; null when absent).
+ */
 public final class Mailbox {
 
-    public record Mail(String to, String subject, String text, String html, String calendar, String calendarContentType) {
+    public record Mail(String to, String subject, String text, String html, String calendar, String calendarContentType,
+                       String listUnsubscribe, String listUnsubscribePost) {
     }
 
     private Mailbox() {
@@ -52,10 +56,17 @@ public final class Mailbox {
             String to = Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).findFirst().orElse("");
             String[] parts = new String[4];
             collect(message.getContent(), message.getContentType(), parts);
-            return new Mail(to, message.getSubject(), parts[0], parts[1], parts[2], parts[3]);
+            return new Mail(to, message.getSubject(), parts[0], parts[1], parts[2], parts[3],
+                    header(message, "List-Unsubscribe"), header(message, "List-Unsubscribe-Post"));
         } catch (Exception e) {
             throw new AssertionError("Unreadable mail", e);
         }
+    }
+
+    /** A header's value, unfolded (a long header may be folded over lines); null when absent. */
+    private static String header(MimeMessage message, String name) throws jakarta.mail.MessagingException {
+        String value = message.getHeader(name, null);
+        return value == null ? null : jakarta.mail.internet.MimeUtility.unfold(value).strip();
     }
 
     private static void collect(Object content, String type, String[] parts) throws Exception {

@@ -22,6 +22,11 @@ import java.util.concurrent.TimeUnit;
  * The contract linters and kustomize come as Node packages (AsyncAPI CLI, Redocly CLI, kustomize, kubernetes-models). A machine with only a JDK and Maven has no
  * Node, so a pinned Node and npm come from the npm registry (packages {@code node-<os>-<arch>} and {@code npm}),
  * once, into deploy/local/.work/tools, and {@code npm ci} installs the linters pinned by deploy/contracts/package-lock.json.
+ * <p>
+ * npm never touches ~/.npm: every process started here gets a private cache, deploy/local/.work/tools/npm-cache
+ * ({@code npm_config_cache}, also passed to {@code npm ci} as {@code --cache}), and no update check. npm names its cache
+ * temp files from 4 random bytes and opens them exclusively, so leftovers in a shared cache made {@code npm ci} fail
+ * at random with EEXIST; it is retried once when that happens.
  */
 public final class NodeTools {
 
@@ -67,8 +72,15 @@ public final class NodeTools {
                 return;
             }
             Path npmCli = npm().resolve("bin/npm-cli.js");
-            Result install = exec(List.of(nodeDirectory().resolve("node").toString(), npmCli.toString(), "ci", "--no-audit",
-                    "--no-fund", "--loglevel=error", "--registry=" + REGISTRY), CONTRACTS, 15);
+            List<String> ci = List.of(nodeDirectory().resolve("node").toString(), npmCli.toString(), "ci", "--no-audit",
+                    "--no-fund", "--loglevel=error", "--cache=" + npmCache(), "--registry=" + REGISTRY);
+            Result install = exec(ci, CONTRACTS, 15);
+            if (install.exitCode() != 0 && install.output().contains("EEXIST")) {
+                // a temp file name (4 random bytes) npm opens exclusively was taken by a leftover: a fresh name next time
+                System.err.println("NodeTools: npm ci in deploy/contracts failed with EEXIST (a leftover temp file in npm's cache "
+                        + npmCache() + "), retrying once:\n" + install.output());
+                install = exec(ci, CONTRACTS, 15);
+            }
             if (install.exitCode() != 0) {
                 throw new AssertionError("npm ci in deploy/contracts failed:\n" + install.output());
             }
@@ -108,6 +120,11 @@ public final class NodeTools {
 
     private static Path tools() throws IOException {
         return Files.createDirectories(ROOT.resolve("deploy/local/.work/tools"));
+    }
+
+    /** npm's cache, private to the tools folder: never the shared ~/.npm. */
+    private static Path npmCache() throws IOException {
+        return Files.createDirectories(tools().resolve("npm-cache"));
     }
 
     private static Path download(String name, String version) throws IOException {
@@ -156,6 +173,12 @@ public final class NodeTools {
                 // the tools' launchers start with #!/usr/bin/env node
                 builder.environment().put("PATH", nodeBin + java.io.File.pathSeparator + System.getenv("PATH"));
             }
+            // npm (npm ci, and any tool that runs npm or npx) uses the private cache and checks for no update;
+            // npm reads npm_config_* in any case, so an inherited NPM_CONFIG_CACHE must not compete
+            builder.environment().keySet().removeIf(key -> key.equalsIgnoreCase("npm_config_cache")
+                    || key.equalsIgnoreCase("npm_config_update_notifier"));
+            builder.environment().put("npm_config_cache", npmCache().toString());
+            builder.environment().put("npm_config_update_notifier", "false");
             builder.environment().put("ASYNCAPI_METRICS", "false");
             builder.environment().put("REDOCLY_TELEMETRY", "off");
             builder.environment().put("SUPPRESS_NO_CONFIG_WARNING", "true");

@@ -74,7 +74,43 @@ public abstract class ServiceFoundationContract {
                 .contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .body("status", equalTo(401))
-                .body("title", equalTo("Unauthorized"));
+                .body("title", equalTo("Unauthorized"))
+                .body("type", equalTo("/problems/unauthorized"));
+    }
+
+    @Test
+    void eachProblemTypeResolvesToItsPageWithoutAToken() {
+        String unauthorized = given().when().get(participantListEndpoint()).then().statusCode(401).extract().path("type");
+        String invalid = given().auth().oauth2(Tokens.participant("anna")).queryParam("page", -1)
+                .when().get(participantListEndpoint()).then().statusCode(400).extract().path("type");
+        String notFound = given().auth().oauth2(Tokens.participant("anna")).when().get("/no-such-resource")
+                .then().statusCode(404).extract().path("type");
+        assertThat(List.of(unauthorized, invalid, notFound))
+                .containsExactly("/problems/unauthorized", "/problems/validation", "/problems/not-found");
+        for (String type : List.of(unauthorized, invalid, notFound)) {
+            given().when().get(type).then().statusCode(200).contentType(containsString("text/markdown"))
+                    .body(org.hamcrest.Matchers.startsWith("## " + type.substring("/problems/".length()) + " "));
+        }
+        given().when().get("/problems/no-such-kind").then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void pagedListsLinkTheirPagesAndTellTheTotal() {
+        var response = given().auth().oauth2(Tokens.participant("someone-new")).queryParam("size", 5)
+                .when().get(participantListEndpoint()).then().statusCode(200).extract();
+        assertThat(response.header("X-Total-Count")).isEqualTo(String.valueOf(response.<Integer>path("total")));
+        assertThat(response.header("Link"))
+                .contains("rel=\"first\"", "rel=\"last\"", "page=0", "size=5")
+                .doesNotContain("rel=\"prev\"");
+    }
+
+    @Test
+    void theFrontendsOriginMayReadTheHeadersItNeeds() {
+        String exposed = given().header("Origin", "http://localhost:5173").auth().oauth2(Tokens.participant("anna"))
+                .when().get(participantListEndpoint()).then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .extract().header("Access-Control-Expose-Headers");
+        assertThat(exposed).contains("Location", "ETag", "Retry-After", "Link", "X-Total-Count");
     }
 
     @Test

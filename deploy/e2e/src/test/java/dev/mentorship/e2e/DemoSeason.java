@@ -84,7 +84,7 @@ public final class DemoSeason {
         System.out.println("people      " + (people + 7) + " registrations (7 demo users, " + people + " synthetic, password demo)");
 
         for (String kind : List.of("AUTHOR", "REVIEWER", "CAREER")) {
-            match(olivia, kind, tracks.get(kind));
+            match(olivia, programId, kind, tracks.get(kind));
         }
         System.out.println();
         System.out.println("look around");
@@ -150,10 +150,10 @@ public final class DemoSeason {
         }
     }
 
-    private static void match(String olivia, String kind, String trackId) {
-        SeasonEndToEndTest.awaitTrue(() -> Http.get(Stack.MATCHING + "/tracks/" + trackId + "/policy", olivia).status() == 200,
+    private static void match(String olivia, String programId, String kind, String trackId) {
+        SeasonEndToEndTest.awaitTrue(() -> Http.get(Stack.MATCHING + "/programs/" + programId + "/tracks/" + trackId + "/matching-policy", olivia).status() == 200,
                 "matching-service has not learnt the " + kind + " track");
-        JsonNode published = Http.get(Stack.MATCHING + "/tracks/" + trackId + "/pairings", olivia).json();
+        JsonNode published = Http.get(Stack.MATCHING + "/programs/" + programId + "/tracks/" + trackId + "/pairings", olivia).json();
         if (published.path("total").asInt() > 0) {
             System.out.println(kind.toLowerCase() + " track: matched already (" + published.get("total").asInt() + " pairings)");
             return;
@@ -162,7 +162,7 @@ public final class DemoSeason {
         JsonNode run = null;
         int seen = -1;
         for (int attempt = 0; attempt < 40; attempt++) {
-            run = ok(Http.post(Stack.MATCHING + "/tracks/" + trackId + "/matching-runs", olivia, null), "a matching run");
+            run = ok(Http.post(Stack.MATCHING + "/programs/" + programId + "/tracks/" + trackId + "/matching-runs", olivia, null), "a matching run");
             int now = run.at("/report/matched").asInt() + run.at("/report/unmatched").asInt();
             if (now == seen && now > 0) {
                 break;

@@ -95,7 +95,7 @@ class HostileInputTest {
                         + "/registrations", tokens.get(HostileRequests.Caller.ATTACKER),
                 SeasonEndToEndTest.registration("MENTEE", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness")), "UTC")), 201)
                 .get("id").asText();
-        String runId = SeasonEndToEndTest.expect(Http.post(Stack.MATCHING + "/tracks/" + reviewer + "/matching-runs", olivia, null), 201).get("id").asText();
+        String runId = SeasonEndToEndTest.expect(Http.post(Stack.MATCHING + "/programs/" + programId + "/tracks/" + reviewer + "/matching-runs", olivia, null), 201).get("id").asText();
 
         Map<String, List<String>> real = new TreeMap<>();
         real.put("programId", List.of(programId));

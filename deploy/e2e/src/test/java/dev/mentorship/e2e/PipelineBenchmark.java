@@ -85,7 +85,7 @@ public final class PipelineBenchmark {
                     "participant-service never learnt the tracks");
         }
         for (String[] track : tracks) {
-            SeasonEndToEndTest.awaitTrue(() -> Http.get(Stack.MATCHING + "/tracks/" + track[1] + "/policy", olivia).status() == 200,
+            SeasonEndToEndTest.awaitTrue(() -> Http.get(Stack.MATCHING + "/programs/" + track[0] + "/tracks/" + track[1] + "/matching-policy", olivia).status() == 200,
                     "matching-service never learnt track " + track[1]);
         }
         report.append("Setup: ").append(userCount).append(" users, ").append(tracks.size()).append(" tracks in ")
@@ -166,10 +166,11 @@ public final class PipelineBenchmark {
             long matchingStart = System.nanoTime();
             int paired = 0;
             for (int k = 0; k < tracks.size(); k++) {
+                String programId = tracks.get(k)[0];
                 String trackId = tracks.get(k)[1];
                 int trackMentees = mentees(k, tracks.size(), menteesPerTrack, totalMentees);
                 JsonNode proposal = SeasonEndToEndTest.awaitJson(
-                        () -> SeasonEndToEndTest.expect(Http.post(Stack.MATCHING + "/tracks/" + trackId + "/matching-runs", olivia, null), 201),
+                        () -> SeasonEndToEndTest.expect(Http.post(Stack.MATCHING + "/programs/" + programId + "/tracks/" + trackId + "/matching-runs", olivia, null), 201),
                         p -> p.at("/report/matched").asInt() + p.at("/report/unmatched").asInt() == trackMentees,
                         "matching-service never saw the registrations of " + trackId);
                 paired += proposal.at("/report/matched").asInt();

@@ -139,18 +139,18 @@ class ReplicaSafetyTest {
                 int mentees = track.equals(author) ? AUTHOR_MENTEES : REVIEWER_MENTEES;
                 for (String matching : List.of(Stack.MATCHING, Stack.MATCHING_2)) {
                     SeasonEndToEndTest.awaitTrue(() -> {
-                        Http.Response draft = Http.post(matching + "/tracks/" + track + "/matching-runs", olivia, null);
+                        Http.Response draft = Http.post(matching + "/programs/" + programId + "/tracks/" + track + "/matching-runs", olivia, null);
                         return draft.status() == 201 && draft.json().at("/report/matched").asInt() + draft.json().at("/report/unmatched").asInt() == mentees;
                     }, matching + " never saw every registration of " + track);
                 }
                 List<String> drafts = new ArrayList<>();
                 if (track.equals(author)) {
-                    String id = SeasonEndToEndTest.expect(Http.post(Stack.MATCHING + "/tracks/" + track + "/matching-runs", olivia, null), 201).get("id").asText();
+                    String id = SeasonEndToEndTest.expect(Http.post(Stack.MATCHING + "/programs/" + programId + "/tracks/" + track + "/matching-runs", olivia, null), 201).get("id").asText();
                     drafts.add(id);
                     drafts.add(id);
                 } else {
-                    drafts.add(SeasonEndToEndTest.expect(Http.post(Stack.MATCHING + "/tracks/" + track + "/matching-runs", olivia, null), 201).get("id").asText());
-                    drafts.add(SeasonEndToEndTest.expect(Http.post(Stack.MATCHING_2 + "/tracks/" + track + "/matching-runs", olivia, null), 201).get("id").asText());
+                    drafts.add(SeasonEndToEndTest.expect(Http.post(Stack.MATCHING + "/programs/" + programId + "/tracks/" + track + "/matching-runs", olivia, null), 201).get("id").asText());
+                    drafts.add(SeasonEndToEndTest.expect(Http.post(Stack.MATCHING_2 + "/programs/" + programId + "/tracks/" + track + "/matching-runs", olivia, null), 201).get("id").asText());
                 }
                 List<Http.Response> outcomes = all(List.of(
                         () -> Http.post(Stack.MATCHING + "/matching-runs/" + drafts.get(0) + "/publish", olivia, null),

@@ -99,13 +99,13 @@ class SeasonEndToEndTest {
             // --- a matching run per track, published
             Map<String, String> runs = new HashMap<>();
             for (String track : List.of(author, reviewer, career)) {
-                awaitTrue(() -> Http.get(Stack.MATCHING + "/tracks/" + track + "/policy", olivia).status() == 200,
+                awaitTrue(() -> Http.get(Stack.MATCHING + "/programs/" + programId + "/tracks/" + track + "/matching-policy", olivia).status() == 200,
                         "matching-service never learnt track " + track);
             }
             Map<String, int[]> expected = Map.of(author, new int[]{2, 2}, reviewer, new int[]{1, 1}, career, new int[]{3, 1});
             for (String track : List.of(author, reviewer, career)) {
                 // matching-service learns registrations from the broker: dry-run until it has seen every mentee and mentor
-                JsonNode proposal = awaitJson(() -> expect(Http.post(Stack.MATCHING + "/tracks/" + track + "/matching-runs", olivia, null), 201),
+                JsonNode proposal = awaitJson(() -> expect(Http.post(Stack.MATCHING + "/programs/" + programId + "/tracks/" + track + "/matching-runs", olivia, null), 201),
                         p -> p.at("/report/matched").asInt() + p.at("/report/unmatched").asInt() == expected.get(track)[0]
                                 && sum(p.at("/report/mentorLoad")) == expected.get(track)[1], "matching-service never saw the registrations");
                 assertThat(proposal.at("/report/unmatched").asInt()).isZero();

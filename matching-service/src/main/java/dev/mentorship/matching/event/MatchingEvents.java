@@ -1,6 +1,6 @@
 package dev.mentorship.matching.event;
 
-import dev.mentorship.matching.outbox.Outbox;
+import dev.mentorship.runtime.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +25,7 @@ public class MatchingEvents {
 
     /** A pairing ended; when a member was erased, the event is deleted from the outbox as soon as it is sent. */
     public Uni<Void> pairingDissolved(PairingDissolved event) {
-        return outbox.append(Outbox.PAIRINGS_TOPIC, PairingDissolved.TYPE, 1, event.trackId().toString(),
+        return outbox.append(Topics.PAIRINGS, PairingDissolved.TYPE, 1, event.trackId().toString(),
                 event.pairingId().toString(), event, event.reason() == dev.mentorship.matching.pairing.Pairing.Ended.ERASED)
                 .replaceWithVoid();
     }
@@ -39,6 +39,6 @@ public class MatchingEvents {
     }
 
     private Uni<Void> append(String type, UUID trackId, UUID subject, Object data) {
-        return outbox.append(Outbox.PAIRINGS_TOPIC, type, 1, trackId.toString(), subject.toString(), data).replaceWithVoid();
+        return outbox.append(Topics.PAIRINGS, type, 1, trackId.toString(), subject.toString(), data).replaceWithVoid();
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
@@ -43,7 +44,7 @@ class MatchingFlowTest {
             Season.Person ada = season.author("flow-ada", "MENTEE", null, "causal inference", "survival analysis");
             Season.Person bo = season.author("flow-bo", "MENTEE", null, "medical imaging");
             Season.Person cy = season.author("flow-cy", "MENTEE", null, "ehr", "causal inference", "fairness");
-            String runs = "/tracks/" + season.author + "/matching-runs";
+            String runs = "/programs/" + season.programId + "/tracks/" + season.author + "/matching-runs";
 
             given().auth().oauth2(Tokens.participant("flow-ada")).post(runs).then().statusCode(403);
             given().post(runs).then().statusCode(401);
@@ -62,7 +63,11 @@ class MatchingFlowTest {
             // the organizer forbids causal–cy and runs again: now ada gets causal, cy waits
             given().auth().oauth2(organizer()).contentType(ContentType.JSON)
                     .body(Map.of("menteeRegistrationId", cy.registrationId(), "mentorRegistrationId", causal.registrationId()))
-                    .post("/matching-runs/" + first.getString("id") + "/forbids").then().statusCode(201).body("kind", equalTo("FORBID"));
+                    .post("/matching-runs/" + first.getString("id") + "/forbids").then().statusCode(201).body("kind", equalTo("FORBID"))
+                    .header("Location", containsString("/programs/" + season.programId + "/tracks/" + season.author + "/constraints/"));
+            // a track of another program is not found under this program's path
+            given().auth().oauth2(organizer()).get("/programs/" + UUID.randomUUID() + "/tracks/" + season.author + "/constraints")
+                    .then().statusCode(404).contentType("application/problem+json").body("type", equalTo("/problems/not-found"));
             JsonPath second = given().auth().oauth2(organizer()).post(runs).then().statusCode(201).extract().jsonPath();
             assertThat(pair(second, ada)).isEqualTo(causal.registrationId());
             assertThat(second.getList("unmatched.mentee.registrationId")).containsExactly(cy.registrationId());
@@ -96,7 +101,7 @@ class MatchingFlowTest {
                     .body("items[0].explanation.summary", containsString("causal inference"));
             given().auth().oauth2(Tokens.participant("flow-mentor-causal")).get("/me/pairings").then().statusCode(200)
                     .body("items[0].myRole", equalTo("MENTOR")).body("items[0].partner.name", equalTo("flow-ada Test"));
-            given().auth().oauth2(organizer()).get("/tracks/" + season.author + "/waitlist").then().statusCode(200)
+            given().auth().oauth2(organizer()).get("/programs/" + season.programId + "/tracks/" + season.author + "/waitlist").then().statusCode(200)
                     .body("", hasSize(1)).body("[0].registrationId", equalTo(cy.registrationId())).body("[0].position", equalTo(1));
 
             // a new mentor takes the waitlisted mentee at once (automatic policy), without an organizer
@@ -106,7 +111,7 @@ class MatchingFlowTest {
             assertThat(rolled.data().get("source").asText()).isEqualTo("ROLLING");
             assertThat(rolled.data().at("/mentee/registrationId").asText()).isEqualTo(cy.registrationId());
             assertThat(rolled.data().at("/mentor/registrationId").asText()).isEqualTo(fair.registrationId());
-            given().auth().oauth2(organizer()).get("/tracks/" + season.author + "/waitlist").then().statusCode(200).body("", hasSize(0));
+            given().auth().oauth2(organizer()).get("/programs/" + season.programId + "/tracks/" + season.author + "/waitlist").then().statusCode(200).body("", hasSize(0));
 
             // a late mentee is matched at once where a mentor has room, the next one waits
             Season.Person dee = season.author("flow-dee", "MENTEE", null, "fairness");
@@ -135,10 +140,10 @@ class MatchingFlowTest {
             // another replica holds the track's lease while it solves
             Database.query("update track set run_lease_id = gen_random_uuid(), run_lease_until = now() + interval '1 minute'"
                     + " where track_id = '" + season.author + "' returning 'x'");
-            given().auth().oauth2(organizer()).post("/tracks/" + season.author + "/matching-runs")
+            given().auth().oauth2(organizer()).post("/programs/" + season.programId + "/tracks/" + season.author + "/matching-runs")
                     .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("in progress"));
             Database.query("update track set run_lease_until = now() - interval '1 second' where track_id = '" + season.author + "' returning 'x'");
-            given().auth().oauth2(organizer()).post("/tracks/" + season.author + "/matching-runs").then().statusCode(201);
+            given().auth().oauth2(organizer()).post("/programs/" + season.programId + "/tracks/" + season.author + "/matching-runs").then().statusCode(201);
         }
     }
 
@@ -154,7 +159,7 @@ class MatchingFlowTest {
                 season.careerPerson("career-mentee-" + i, "MENTEE", null, List.of("work-life balance"), List.<String[]>of(monday));
             }
             season.careerPerson("career-mentee-friday", "MENTEE", null, List.of("work-life balance"), List.<String[]>of(friday));
-            JsonPath run = given().auth().oauth2(organizer()).post("/tracks/" + season.career + "/matching-runs")
+            JsonPath run = given().auth().oauth2(organizer()).post("/programs/" + season.programId + "/tracks/" + season.career + "/matching-runs")
                     .then().statusCode(201).body("report.method", containsString("CP-SAT")).extract().jsonPath();
             // 6 mentees, two mentors of capacity 4 who take 3 or 4 each: all 6 can be matched (3 + 3 or 4 + 2 is not allowed)
             assertThat(run.getInt("report.matched")).isEqualTo(6);

@@ -33,7 +33,7 @@ class RollingPolicyAndErasureTest {
     @Test
     void priorityMenteesAreServedFirstAndUnderProposeAnOrganizerPublishesRollingPairs() {
         try (Season season = new Season().publish(); TopicReader topic = new TopicReader("mentorship.pairings")) {
-            String policy = "/tracks/" + season.author + "/policy";
+            String policy = "/programs/" + season.programId + "/tracks/" + season.author + "/matching-policy";
             JsonPath defaults = given().auth().oauth2(organizer()).get(policy).then().statusCode(200)
                     .body("rolling", equalTo("AUTOMATIC")).body("priorityFirst", equalTo(true)).extract().jsonPath();
             Map<String, Object> propose = new java.util.HashMap<>(defaults.getMap(""));
@@ -52,10 +52,10 @@ class RollingPolicyAndErasureTest {
             Season.Person early = season.author("rolling-early", "MENTEE", null, "ehr");
             Season.Person flagged = season.priorityMentee("rolling-flagged", "ehr");
             // no mentor yet: the run leaves both to the waitlist, the flagged mentee first
-            String run = given().auth().oauth2(organizer()).post("/tracks/" + season.author + "/matching-runs")
+            String run = given().auth().oauth2(organizer()).post("/programs/" + season.programId + "/tracks/" + season.author + "/matching-runs")
                     .then().statusCode(201).body("report.unmatched", equalTo(2)).extract().path("id");
             given().auth().oauth2(organizer()).post("/matching-runs/" + run + "/publish").then().statusCode(200);
-            given().auth().oauth2(organizer()).get("/tracks/" + season.author + "/waitlist").then().statusCode(200)
+            given().auth().oauth2(organizer()).get("/programs/" + season.programId + "/tracks/" + season.author + "/waitlist").then().statusCode(200)
                     .body("registrationId", equalTo(List.of(flagged.registrationId(), early.registrationId())))
                     .body("[0].priority", equalTo(true));
             List<TopicReader.Event> waitlisted = topic.await(of(season.author, "MenteeWaitlisted"), 2, WAIT);
@@ -68,7 +68,7 @@ class RollingPolicyAndErasureTest {
             season.author("rolling-mentor", "MENTOR", 1, "ehr");
             Season.awaitCount("select count(*)::text from matching_run where track_id = '" + season.author
                     + "' and kind = 'ROLLING' and status = 'DRAFT'", 1);
-            JsonPath draft = given().auth().oauth2(organizer()).get("/tracks/" + season.author + "/matching-runs")
+            JsonPath draft = given().auth().oauth2(organizer()).get("/programs/" + season.programId + "/tracks/" + season.author + "/matching-runs")
                     .then().statusCode(200).extract().jsonPath();
             String rollingRun = draft.getString("find { it.kind == 'ROLLING' }.id");
             given().auth().oauth2(organizer()).get("/matching-runs/" + rollingRun).then().statusCode(200)
@@ -89,7 +89,7 @@ class RollingPolicyAndErasureTest {
             Season.Person gone = season.author("erased-mentor", "MENTOR", 1, "genomics");
             Season.Person other = season.author("erased-other-mentor", "MENTOR", 1, "proteomics");
             Season.Person mentee = season.author("erased-mentee", "MENTEE", null, "genomics", "proteomics");
-            String run = given().auth().oauth2(organizer()).post("/tracks/" + season.author + "/matching-runs")
+            String run = given().auth().oauth2(organizer()).post("/programs/" + season.programId + "/tracks/" + season.author + "/matching-runs")
                     .then().statusCode(201).extract().path("id");
             given().auth().oauth2(organizer()).post("/matching-runs/" + run + "/publish").then().statusCode(200);
             TopicReader.Event first = topic.await(of(season.author, "PairingCreated"), 1, WAIT).get(0);

@@ -1,6 +1,7 @@
 package dev.mentorship.notification.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mentorship.notification.fanout.Links;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -94,6 +95,9 @@ public class Directory {
     }
 
     private Uni<Void> tracks(SqlConnection conn, JsonNode program, Instant now) {
+        // the program's own frontend, if it names one (an optional field: absent from older events)
+        String announced = program.path("frontendUrl").isTextual() ? Links.webUrl(program.get("frontendUrl").asText()) : null;
+        String frontendUrl = announced != null && announced.length() <= 500 ? announced : null;
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (JsonNode track : program.path("tracks")) {
             Instant firstContact = null;
@@ -107,15 +111,28 @@ public class Directory {
             Tuple values = Tuple.tuple(List.of(UUID.fromString(track.get("trackId").asText()),
                     UUID.fromString(program.get("programId").asText()), program.get("name").asText(), track.get("name").asText(),
                     track.get("kind").asText()));
-            values.addOffsetDateTime(firstContact == null ? null : utc(firstContact)).addString(firstContactOn).addOffsetDateTime(utc(now));
+            values.addOffsetDateTime(firstContact == null ? null : utc(firstContact)).addString(firstContactOn).addOffsetDateTime(utc(now))
+                    .addString(frontendUrl);
             chain = chain.chain(() -> conn.preparedQuery("""
-                            insert into track_info (track_id, program_id, program_name, name, kind, first_contact_due, first_contact_on, updated_at)
-                            values ($1, $2, $3, $4, $5, $6, $7, $8)
+                            insert into track_info (track_id, program_id, program_name, name, kind, first_contact_due, first_contact_on, updated_at,
+                              frontend_url)
+                            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                             on conflict (track_id) do update set name = excluded.name, program_name = excluded.program_name,
                               first_contact_due = excluded.first_contact_due, first_contact_on = excluded.first_contact_on,
-                              updated_at = excluded.updated_at""").execute(values).replaceWithVoid());
+                              updated_at = excluded.updated_at, frontend_url = excluded.frontend_url""").execute(values).replaceWithVoid());
         }
         return chain;
+    }
+
+    /** The frontend a program named for itself (ProgramPublished's frontendUrl), or null: none, or the program is not known. */
+    public Uni<String> frontendUrl(SqlConnection conn, UUID programId) {
+        return conn.preparedQuery("select frontend_url from track_info where program_id = $1 and frontend_url is not null limit 1")
+                .execute(Tuple.of(programId)).map(rows -> {
+                    for (Row row : rows) {
+                        return row.getString("frontend_url");
+                    }
+                    return null;
+                });
     }
 
     public Uni<TrackInfo> track(SqlConnection conn, UUID trackId) {
@@ -148,12 +165,16 @@ public class Directory {
             List<Person> people = people(rows);
             for (String email : configured) {
                 if (!email.isBlank() && people.stream().noneMatch(p -> p.email().equalsIgnoreCase(email.strip()))) {
-                    people.add(new Person(UUID.nameUUIDFromBytes(("organizer:" + email.strip().toLowerCase()).getBytes()),
-                            "organizer", email.strip(), "UTC"));
+                    people.add(new Person(configuredOrganizerId(email), "organizer", email.strip(), "UTC"));
                 }
             }
             return people;
         });
+    }
+
+    /** The id under which an organizer known only by a configured address (ORGANIZER_EMAILS) gets notices. */
+    public static UUID configuredOrganizerId(String email) {
+        return UUID.nameUUIDFromBytes(("organizer:" + email.strip().toLowerCase()).getBytes());
     }
 
     private static List<Person> people(Iterable<Row> rows) {

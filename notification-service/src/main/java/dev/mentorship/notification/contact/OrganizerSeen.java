@@ -1,6 +1,6 @@
 package dev.mentorship.notification.contact;
 
-import dev.mentorship.notification.rest.CurrentUser;
+import dev.mentorship.runtime.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;

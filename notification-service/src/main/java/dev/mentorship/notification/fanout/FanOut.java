@@ -66,8 +66,9 @@ public class FanOut {
                     List<Tuple> inbox = new ArrayList<>();
                     List<Tuple> mail = new ArrayList<>();
                     for (Message m : messages) {
-                        inbox.add(Tuple.tuple(List.of(UUID.randomUUID(), m.recipientId(), eventType, cut(m.subject(), 300), m.plainBody(), at,
-                                eventId, eventType, m.category().name())));
+                        Tuple entry = Tuple.tuple(List.of(UUID.randomUUID(), m.recipientId(), eventType, cut(m.subject(), 300), m.plainBody(), at,
+                                eventId, eventType, m.category().name()));
+                        inbox.add(entry.addString(m.link() == null ? null : m.link().url()));
                         Choice choice = choices.getOrDefault(m.recipientId(), Choice.DEFAULT);
                         if (m.email() == null || m.email().isBlank() || !m.category().mandatory && !choice.wants(m.category())) {
                             continue;
@@ -76,19 +77,22 @@ public class FanOut {
                         Renderer.Rendered r = renderer.render(m);
                         Tuple t = Tuple.tuple(List.of(UUID.randomUUID(), m.recipientId(), m.email(), m.category().name(),
                                 cut(r.subject(), 300), status, at, eventId, eventType, r.text(), r.html()));
-                        t.addString(m.attachmentName()).addString(m.attachment()).addOffsetDateTime(at).addOffsetDateTime(happened);
+                        t.addString(m.attachmentName()).addString(m.attachment()).addOffsetDateTime(at).addOffsetDateTime(happened)
+                                .addString(r.unsubscribeUrl());
                         mail.add(t);
                     }
                     Uni<Void> chain = conn.preparedQuery("""
-                                    insert into notification (id, recipient_id, kind, subject, body, created_at, event_id, event_type, category)
-                                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                                    insert into notification (id, recipient_id, kind, subject, body, created_at, event_id, event_type, category,
+                                      link)
+                                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                                     on conflict (event_id, recipient_id) where event_id is not null do nothing""")
                             .executeBatch(inbox).replaceWithVoid();
                     if (!mail.isEmpty()) {
                         chain = chain.chain(() -> conn.preparedQuery("""
                                         insert into email_delivery (id, recipient_id, email, kind, subject, status, created_at, event_id,
-                                          event_type, text_body, html_body, attachment_name, attachment, next_attempt_at, event_at)
-                                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                                          event_type, text_body, html_body, attachment_name, attachment, next_attempt_at, event_at,
+                                          unsubscribe_url)
+                                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
                                         on conflict (event_id, recipient_id) where event_id is not null do nothing""")
                                 .executeBatch(mail).replaceWithVoid());
                     }

@@ -5,13 +5,18 @@ import java.util.UUID;
 
 /**
  * One message for one person: what their inbox shows and what their email says. {@code email} null means in the
- * app only (no address known).
+ * app only (no address known). {@code link} is where the message leads in the frontend (the mail's button and the
+ * inbox entry's link); {@code links} are the frontend's routes for the recipient's program (the preferences link).
  */
 public record Message(UUID recipientId, String email, String name, Category category, String subject,
-                      List<String> paragraphs, List<Fact> facts, String link, String attachmentName, String attachment) {
+                      List<String> paragraphs, List<Fact> facts, Link link, Links links, String attachmentName, String attachment) {
 
     /** A labelled value, e.g. "Your mentor: Maria Lopez (maria@example.org)". */
     public record Fact(String label, String value) {
+    }
+
+    /** Where a message leads: "Open your pairing", https://mentorship.example.org/pairings/… */
+    public record Link(String label, String url) {
     }
 
     /** What a message is about; it decides whether the person may turn its email off. */
@@ -33,6 +38,16 @@ public record Message(UUID recipientId, String email, String name, Category cate
 
         Category(boolean mandatory) {
             this.mandatory = mandatory;
+        }
+
+        /** For a notice that cannot be turned off, the line of its mail that says why; null for optional ones. */
+        public String whyMandatory() {
+            return switch (this) {
+                case ACCOUNT -> "You receive this because it concerns your registration; it cannot be turned off.";
+                case PAIRING -> "You receive this because it concerns your pairing; it cannot be turned off.";
+                case CONDUCT -> "You receive this because it concerns the code of conduct of a program you organize; it cannot be turned off.";
+                default -> null;
+            };
         }
     }
 

@@ -5,6 +5,7 @@ import dev.mentorship.notification.contact.Directory;
 import dev.mentorship.notification.contact.Directory.Person;
 import dev.mentorship.notification.fanout.Message.Category;
 import dev.mentorship.notification.fanout.Message.Fact;
+import dev.mentorship.notification.fanout.Message.Link;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,6 +26,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Messages {
+
+    /** The events that tell someone something. */
+    private static final Set<String> TELLING = Set.of("ParticipantRegistered", "PairingCreated", "MenteeWaitlisted", "PairingDissolved",
+            "DeadlineApproaching", "MilestoneRescheduled", "MeetingScheduled", "MeetingRescheduled", "MeetingCancelled",
+            "MeetingApproaching", "DraftReminder", "PairingInactive", "ConductReportFiled");
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy, HH:mm", Locale.ENGLISH);
 
@@ -36,22 +43,37 @@ public class Messages {
     }
 
     public Uni<List<Message>> of(SqlConnection conn, String type, JsonNode d) {
-        return switch (type) {
-            case "ParticipantRegistered" -> registered(conn, d);
-            case "PairingCreated" -> pairingCreated(conn, d);
-            case "MenteeWaitlisted" -> waitlisted(conn, d);
-            case "PairingDissolved" -> dissolved(conn, d);
-            case "DeadlineApproaching" -> deadline(conn, d);
-            case "MilestoneRescheduled" -> rescheduled(conn, d);
-            case "MeetingScheduled", "MeetingRescheduled", "MeetingCancelled", "MeetingApproaching" -> meeting(conn, type, d);
-            case "DraftReminder" -> draft(conn, d);
-            case "PairingInactive" -> inactive(conn, d);
-            case "ConductReportFiled" -> conduct(conn, d);
-            default -> Uni.createFrom().item(List.of());
-        };
+        if (!TELLING.contains(type)) {
+            return Uni.createFrom().item(List.of());
+        }
+        return links(conn, d).chain(links -> switch (type) {
+            case "ParticipantRegistered" -> registered(conn, d, links);
+            case "PairingCreated" -> pairingCreated(conn, d, links);
+            case "MenteeWaitlisted" -> waitlisted(conn, d, links);
+            case "PairingDissolved" -> dissolved(conn, d, links);
+            case "DeadlineApproaching" -> deadline(conn, d, links);
+            case "MilestoneRescheduled" -> rescheduled(conn, d, links);
+            case "MeetingScheduled", "MeetingRescheduled", "MeetingCancelled", "MeetingApproaching" -> meeting(conn, type, d, links);
+            case "DraftReminder" -> draft(conn, d, links);
+            case "PairingInactive" -> inactive(conn, d, links);
+            case "ConductReportFiled" -> conduct(conn, d, links);
+            default -> Uni.createFrom().item(List.<Message>of());
+        });
     }
 
-    private Uni<List<Message>> registered(SqlConnection conn, JsonNode d) {
+    /** The frontend routes for the event's program: its own frontend if it named one, else the deployment's. */
+    private Uni<Links> links(SqlConnection conn, JsonNode d) {
+        String programId = d.path("programId").asText(d.at("/registration/programId").asText(""));
+        UUID program;
+        try {
+            program = UUID.fromString(programId);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().item(Links.of(null, config.frontendUrl()));
+        }
+        return directory.frontendUrl(conn, program).map(url -> Links.of(url, config.frontendUrl()));
+    }
+
+    private Uni<List<Message>> registered(SqlConnection conn, JsonNode d, Links links) {
         JsonNode r = d.get("registration");
         JsonNode p = d.get("participant");
         return directory.track(conn, id(r, "trackId")).map(track -> {
@@ -69,11 +91,12 @@ public class Messages {
                         : "We tell you who your mentor is when the pairings are released.");
             }
             return List.of(new Message(id(d, "participantId"), p.get("email").asText(), p.get("name").asText(), Category.ACCOUNT,
-                    "Your registration for " + trackName, paragraphs, List.of(), null, null, null));
+                    "Your registration for " + trackName, paragraphs, List.of(), new Link("Open your inbox", links.inbox()), links,
+                    null, null));
         });
     }
 
-    private Uni<List<Message>> pairingCreated(SqlConnection conn, JsonNode d) {
+    private Uni<List<Message>> pairingCreated(SqlConnection conn, JsonNode d, Links links) {
         JsonNode mentor = d.get("mentor");
         JsonNode mentee = d.get("mentee");
         return directory.track(conn, id(d, "trackId")).map(track -> {
@@ -97,7 +120,7 @@ public class Messages {
                         new Fact("Their time zone", partner.path("timeZone").asText("")));
                 messages.add(new Message(id(me, "participantId"), me.get("email").asText(), me.get("name").asText(), Category.PAIRING,
                         (toMentor ? "Your new mentee: " : "Your mentor: ") + partner.get("name").asText(), paragraphs, facts,
-                        config.publicBaseUrl(), null, null));
+                        new Link("Open your pairing", links.pairing(id(d, "pairingId"))), links, null, null));
             }
             return messages;
         });
@@ -115,7 +138,7 @@ public class Messages {
         };
     }
 
-    private Uni<List<Message>> waitlisted(SqlConnection conn, JsonNode d) {
+    private Uni<List<Message>> waitlisted(SqlConnection conn, JsonNode d, Links links) {
         JsonNode mentee = d.get("mentee");
         return directory.track(conn, id(d, "trackId")).map(track -> {
             String trackName = track == null ? "the track" : track.name();
@@ -127,21 +150,22 @@ public class Messages {
                             + "they take mentees from the waitlist in its order, and we tell you at once.");
             return List.of(new Message(id(mentee, "participantId"), mentee.get("email").asText(), mentee.get("name").asText(),
                     Category.PAIRING, "You are on the waitlist for " + trackName, paragraphs,
-                    List.of(new Fact("Your place", String.valueOf(d.get("position").asInt()))), config.publicBaseUrl(), null, null));
+                    List.of(new Fact("Your place", String.valueOf(d.get("position").asInt()))),
+                    new Link("Open your inbox", links.inbox()), links, null, null));
         });
     }
 
-    private Uni<List<Message>> dissolved(SqlConnection conn, JsonNode d) {
+    private Uni<List<Message>> dissolved(SqlConnection conn, JsonNode d, Links links) {
         return directory.people(conn, List.of(id(d, "mentorId"), id(d, "menteeId"))).map(people -> people.stream()
                 .map(p -> new Message(p.id(), p.email(), p.name(), Category.PAIRING, "Your mentorship pairing has ended",
                         List.of("Your pairing has ended" + ("WITHDRAWN".equals(d.path("reason").asText()) ? ": your partner withdrew."
                                         : "ERASED".equals(d.path("reason").asText()) ? ": your partner left the program." : "."),
                                 p.id().equals(id(d, "menteeId")) ? "We look for another mentor for you and tell you as soon as you have one."
                                         : "Your room goes to a mentee waiting for a mentor."),
-                        List.of(), config.publicBaseUrl(), null, null)).toList());
+                        List.of(), new Link("See your pairing", links.pairing(id(d, "pairingId"))), links, null, null)).toList());
     }
 
-    private Uni<List<Message>> deadline(SqlConnection conn, JsonNode d) {
+    private Uni<List<Message>> deadline(SqlConnection conn, JsonNode d, Links links) {
         List<String> roles = new ArrayList<>();
         d.path("audience").forEach(r -> roles.add(r.asText()));
         Instant due = Instant.parse(d.get("dueAt").asText());
@@ -151,10 +175,10 @@ public class Messages {
                 List.of("A reminder for " + d.get("trackName").asText() + " (" + d.get("programName").asText() + "): \""
                         + d.get("milestoneName").asText() + "\" is due in " + lead + ", on " + d.get("localRendering").asText() + "."),
                 List.of(new Fact("Due", d.get("localRendering").asText()), new Fact("In your time zone", local(due, p))),
-                config.publicBaseUrl(), null, null)).toList());
+                new Link("Open your inbox", links.inbox()), links, null, null)).toList());
     }
 
-    private Uni<List<Message>> rescheduled(SqlConnection conn, JsonNode d) {
+    private Uni<List<Message>> rescheduled(SqlConnection conn, JsonNode d, Links links) {
         List<String> roles = new ArrayList<>();
         d.path("audience").forEach(r -> roles.add(r.asText()));
         Instant now = Instant.parse(d.at("/current/dueAt").asText());
@@ -163,10 +187,11 @@ public class Messages {
                 List.of("\"" + d.get("milestoneName").asText() + "\" was " + d.path("summary").asText("moved") + "."
                         + (d.path("reason").asText("").isBlank() ? "" : " " + d.get("reason").asText())),
                 List.of(new Fact("Before", d.at("/previous/localRendering").asText()), new Fact("Now", d.at("/current/localRendering").asText()),
-                        new Fact("In your time zone", local(now, p))), config.publicBaseUrl(), null, null)).toList());
+                        new Fact("In your time zone", local(now, p))), new Link("Open your inbox", links.inbox()), links, null, null))
+                .toList());
     }
 
-    private Uni<List<Message>> meeting(SqlConnection conn, String type, JsonNode d) {
+    private Uni<List<Message>> meeting(SqlConnection conn, String type, JsonNode d, Links links) {
         List<Message> messages = new ArrayList<>();
         String title = title(d);
         String ics = "MeetingApproaching".equals(type) ? null : Ics.meeting(d, "MeetingCancelled".equals(type), config.organizerEmail());
@@ -201,12 +226,12 @@ public class Messages {
             }
             messages.add(new Message(id(me, "participantId"), me.get("email").asText(), me.path("name").asText(null),
                     Category.MEETINGS, subject, List.of(paragraph), List.of(new Fact("When", when), new Fact("With", partnerName)),
-                    config.publicBaseUrl(), ics == null ? null : "meeting.ics", ics));
+                    new Link("Open the meeting", links.meeting(id(d, "meetingId"))), links, ics == null ? null : "meeting.ics", ics));
         }
         return Uni.createFrom().item(messages);
     }
 
-    private Uni<List<Message>> draft(SqlConnection conn, JsonNode d) {
+    private Uni<List<Message>> draft(SqlConnection conn, JsonNode d, Links links) {
         JsonNode mentee = d.get("mentee");
         if (mentee == null || mentee.path("email").isNull() || mentee.path("email").isMissingNode()) {
             return Uni.createFrom().item(List.of());
@@ -217,10 +242,11 @@ public class Messages {
                 mentee.path("name").asText(null), Category.MEETINGS, "Send your current draft to " + mentor,
                 List.of("Your " + title(d) + " with " + mentor + " is on " + when + ". Please send " + mentor
                         + " your current draft now, so that they can read it before you meet."),
-                List.of(new Fact("Meeting", when)), config.publicBaseUrl(), null, null)));
+                List.of(new Fact("Meeting", when)), new Link("Open the meeting", links.meeting(id(d, "meetingId"))), links, null, null)));
     }
 
-    private Uni<List<Message>> inactive(SqlConnection conn, JsonNode d) {
+    private Uni<List<Message>> inactive(SqlConnection conn, JsonNode d, Links links) {
+        Link pairing = new Link("Open the pairing", links.pairing(id(d, "pairingId")));
         long days = d.get("inactiveDays").asLong();
         return directory.organizers(conn, config.organizerEmails()).map(organizers -> {
             List<Message> messages = new ArrayList<>();
@@ -232,24 +258,25 @@ public class Messages {
                             Category.INACTIVITY, "It has been " + days + " days since you met " + partner.path("name").asText("your partner"),
                             List.of("You and " + partner.path("name").asText("your partner") + " have not met for " + days
                                     + " days. A short meeting keeps the mentorship going: propose a time in the app."),
-                            List.of(), config.publicBaseUrl(), null, null));
+                            List.of(), pairing, links, null, null));
                 }
             }
             for (Person organizer : organizers) {
                 messages.add(new Message(organizer.id(), organizer.email(), organizer.name(), Category.INACTIVITY,
                         "Inactive pairing: " + d.at("/mentor/name").asText("?") + " and " + d.at("/mentee/name").asText("?"),
                         List.of("This pairing has not met for " + days + " days. The pair has been reminded."),
-                        List.of(new Fact("Pairing", d.get("pairingId").asText())), config.publicBaseUrl(), null, null));
+                        List.of(new Fact("Pairing", d.get("pairingId").asText())), pairing, links, null, null));
             }
             return messages;
         });
     }
 
-    private Uni<List<Message>> conduct(SqlConnection conn, JsonNode d) {
+    private Uni<List<Message>> conduct(SqlConnection conn, JsonNode d, Links links) {
         return directory.organizers(conn, config.organizerEmails()).map(organizers -> organizers.stream()
                 .map(o -> new Message(o.id(), o.email(), o.name(), Category.CONDUCT, "A conduct report was filed",
                         List.of("A confidential code-of-conduct report was filed. Read it in the platform (organizers only)."),
-                        List.of(new Fact("Report", d.get("reportId").asText())), config.publicBaseUrl(), null, null))
+                        List.of(new Fact("Report", d.get("reportId").asText())), new Link("Open your inbox", links.inbox()), links,
+                        null, null))
                 .toList());
     }
 

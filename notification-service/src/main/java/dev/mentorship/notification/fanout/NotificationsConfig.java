@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** mentorship.notifications.* */
 @ConfigMapping(prefix = "mentorship.notifications")
@@ -17,9 +18,28 @@ public interface NotificationsConfig {
     @WithDefault("mentorship@127.0.0.1")
     String organizerEmail();
 
-    /** Where people find the platform, for links in messages. */
+    /**
+     * This service's public URL (PUBLIC_BASE_URL), as mail recipients reach it: the one-click unsubscribe links of
+     * optional notices lead there ({@code <public-base-url>/unsubscribe?token=…}).
+     */
     @WithDefault("http://127.0.0.1:8084")
     String publicBaseUrl();
+
+    /**
+     * The frontend's public origin (FRONTEND_URL): the links in mails and inbox entries lead there
+     * ({@code <frontend-url>/pairings/<id>}, ...), unless a program names its own ({@code frontendUrl} of
+     * ProgramPublished). The default is the frontend's dev origin of the local stack.
+     */
+    @WithDefault("http://localhost:5173")
+    String frontendUrl();
+
+    /**
+     * The key of the one-click unsubscribe tokens (UNSUBSCRIBE_KEY, at least 32 characters, e.g. {@code openssl rand
+     * -base64 32}): an HMAC-SHA256 over the person, the kind of notice and the token version. Only the dev and test
+     * profiles have a default; without it the service does not start. Every replica must have the same; changing
+     * it invalidates the links in mails already sent.
+     */
+    Optional<String> unsubscribeKey();
 
     /** How often the sender looks for mail to send (read by its schedule); it also wakes at once after new mail. */
     @WithDefault("1s")

@@ -43,4 +43,7 @@ public class Notification extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String category;
+
+    /** Where the entry leads in the frontend (the same deep link as its mail), e.g. …/pairings/{id}; null for none. */
+    public String link;
 }

@@ -1,5 +1,7 @@
 package dev.mentorship.notification.messaging;
 
+import dev.mentorship.runtime.messaging.WhileDatabaseDown;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mentorship.notification.contact.Directory;

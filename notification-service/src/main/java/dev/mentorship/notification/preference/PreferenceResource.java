@@ -1,7 +1,7 @@
 package dev.mentorship.notification.preference;
 
-import dev.mentorship.notification.rest.CurrentUser;
-import dev.mentorship.notification.rest.Problem;
+import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.runtime.problem.Problem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -28,8 +28,13 @@ final class Events implements AutoCloseable {
     }
 
     void programPublished() {
+        programPublished(null);
+    }
+
+    /** The test program, published; {@code frontendUrl} is its own frontend (null: none, as older events have none). */
+    void programPublished(String frontendUrl) {
         send("mentorship.programs", programId, "ProgramPublished", """
-                {"programId": "%s", "conference": "ML4H", "name": "ML4H Test", "timeZone": "AoE", "publishedAt": "2026-01-01T00:00:00Z",
+                {"programId": "%s", "conference": "ML4H", "name": "ML4H Test", "timeZone": "AoE", %s"publishedAt": "2026-01-01T00:00:00Z",
                  "codeOfConduct": {"title": "Code", "version": "1"},
                  "tracks": [
                   {"trackId": "%s", "key": "author", "kind": "AUTHOR", "name": "Author Mentorship", "topics": [],
@@ -41,7 +46,8 @@ final class Events implements AutoCloseable {
                   {"trackId": "%s", "key": "reviewer", "kind": "REVIEWER", "name": "Reviewer Mentorship", "topics": [],
                    "registration": {"roles": ["MENTOR", "MENTEE"], "opensAt": "2020-01-01T00:00:00Z", "applicationDeadline": "2099-01-01T00:00:00Z",
                      "closesAt": "2099-01-01T00:00:00Z", "rolling": false}, "milestones": []}]}"""
-                .formatted(programId, author, UUID.randomUUID(), reviewer));
+                .formatted(programId, frontendUrl == null ? "" : "\"frontendUrl\": \"" + frontendUrl + "\", ", author, UUID.randomUUID(),
+                        reviewer));
     }
 
     /** Registers a person; returns their registration id. */
@@ -59,13 +65,17 @@ final class Events implements AutoCloseable {
     }
 
     String pairingCreatedData(String mentor, String mentee) {
+        return pairingCreatedData(UUID.randomUUID().toString(), mentor, mentee);
+    }
+
+    String pairingCreatedData(String pairingId, String mentor, String mentee) {
         return """
                 {"pairingId": "%s", "runId": null, "programId": "%s", "trackId": "%s", "trackKind": "AUTHOR", "source": "RUN",
                  "mentor": {"participantId": "%s", "registrationId": "%s", "name": "%s Test", "email": "%s", "timeZone": "Europe/Berlin"},
                  "mentee": {"participantId": "%s", "registrationId": "%s", "name": "%s Test", "email": "%s", "timeZone": "Asia/Tokyo"},
                  "score": 0.62, "explanation": {"score": 0.62, "sharedInterests": ["causal inference"], "rules": [],
                    "summary": "Score 62/100. Shared interests: causal inference, ehr."}, "createdAt": "2026-01-01T00:00:00Z"}"""
-                .formatted(UUID.randomUUID(), programId, author, Tokens.subject(mentor), UUID.randomUUID(), mentor, Tokens.email(mentor),
+                .formatted(pairingId, programId, author, Tokens.subject(mentor), UUID.randomUUID(), mentor, Tokens.email(mentor),
                         Tokens.subject(mentee), UUID.randomUUID(), mentee, Tokens.email(mentee));
     }
 
@@ -79,6 +89,10 @@ final class Events implements AutoCloseable {
     }
 
     String meetingScheduled(String pairingId, String mentor, String mentee) {
+        return meetingScheduled(UUID.randomUUID().toString(), pairingId, mentor, mentee);
+    }
+
+    String meetingScheduled(String meetingId, String pairingId, String mentor, String mentee) {
         return send("mentorship.schedule", pairingId, "MeetingScheduled", """
                 {"meetingId": "%s", "pairingId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "AUTHOR", "kind": "MENTORING",
                  "number": 1, "startsAt": "2099-07-22T15:00:00Z", "endsAt": "2099-07-22T16:00:00Z", "durationMinutes": 60, "sequence": 1,
@@ -87,7 +101,7 @@ final class Events implements AutoCloseable {
                    "localStart": "Wednesday, July 22, 2099, 17:00 (Europe/Berlin)"},
                  "mentee": {"participantId": "%s", "name": "%s Test", "email": "%s", "timeZone": "Asia/Tokyo",
                    "localStart": "Thursday, July 23, 2099, 00:00 (Asia/Tokyo)"}}"""
-                .formatted(UUID.randomUUID(), pairingId, programId, author, Tokens.subject(mentor), mentor, Tokens.email(mentor),
+                .formatted(meetingId, pairingId, programId, author, Tokens.subject(mentor), mentor, Tokens.email(mentor),
                         Tokens.subject(mentee), mentee, Tokens.email(mentee)));
     }
 

@@ -1,6 +1,6 @@
 package dev.mentorship.participant.event;
 
-import dev.mentorship.participant.outbox.Outbox;
+import dev.mentorship.runtime.outbox.Outbox;
 import dev.mentorship.participant.profile.Participant;
 import dev.mentorship.participant.registration.Registration;
 import dev.mentorship.participant.registration.repository.RegistrationRepository;
@@ -44,17 +44,17 @@ public class ParticipantEvents {
 
     public Uni<Void> erased(UUID participantId) {
         String id = participantId.toString();
-        return outbox.append(Outbox.PARTICIPANTS_TOPIC, ParticipantErased.TYPE, 1, id, id,
+        return outbox.append(Topics.PARTICIPANTS, ParticipantErased.TYPE, 1, id, id,
                 new ParticipantErased(participantId, clock.instant()), true).replaceWithVoid();
     }
 
     public Uni<Void> conductReportFiled(UUID reportId) {
-        return outbox.append(Outbox.PARTICIPANTS_TOPIC, ConductReportFiled.TYPE, 1, reportId.toString(),
+        return outbox.append(Topics.PARTICIPANTS, ConductReportFiled.TYPE, 1, reportId.toString(),
                 reportId.toString(), new ConductReportFiled(reportId, clock.instant())).replaceWithVoid();
     }
 
     private Uni<Void> append(String type, UUID participantId, Object data) {
         String id = participantId.toString();
-        return outbox.append(Outbox.PARTICIPANTS_TOPIC, type, 1, id, id, data).replaceWithVoid();
+        return outbox.append(Topics.PARTICIPANTS, type, 1, id, id, data).replaceWithVoid();
     }
 }

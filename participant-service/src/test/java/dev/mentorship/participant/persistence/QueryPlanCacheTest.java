@@ -1,6 +1,6 @@
 package dev.mentorship.participant.persistence;
 
-import dev.mentorship.participant.outbox.OutboxRelay;
+import dev.mentorship.runtime.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;

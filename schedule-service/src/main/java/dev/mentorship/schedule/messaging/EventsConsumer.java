@@ -1,5 +1,8 @@
 package dev.mentorship.schedule.messaging;
 
+import dev.mentorship.runtime.messaging.WhileDatabaseDown;
+import dev.mentorship.runtime.messaging.ProcessedEvent;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mentorship.schedule.meeting.service.MeetingService;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mentorship.schedule.meeting.CalendarFeed;
 import dev.mentorship.schedule.meeting.Meeting;
 import dev.mentorship.schedule.meeting.service.MeetingService;
-import dev.mentorship.schedule.outbox.OutboxEvent;
+import dev.mentorship.runtime.outbox.OutboxEvent;
 import dev.mentorship.schedule.pairing.Pairing;
 import dev.mentorship.schedule.program.Role;
 import io.smallrye.mutiny.Uni;

@@ -57,6 +57,10 @@ public class Program extends PanacheEntityBase {
     @Column(name = "conduct_contact")
     public String conductContact;
 
+    /** The frontend's public origin for this program (links in mails lead there); null: the deployment's default. */
+    @Column(name = "frontend_url")
+    public String frontendUrl;
+
     @Column(name = "created_by")
     public UUID createdBy;
 

@@ -1,7 +1,8 @@
 package dev.mentorship.schedule.reminder;
 
+import dev.mentorship.schedule.event.Topics;
 import dev.mentorship.schedule.meeting.service.MeetingReminders;
-import dev.mentorship.schedule.outbox.Outbox;
+import dev.mentorship.runtime.outbox.Outbox;
 import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.Program;
 import dev.mentorship.schedule.program.Track;
@@ -104,7 +105,7 @@ public class ReminderDispatcher {
         }
         return Milestone.<Milestone>findById(reminder.milestoneId).chain(milestone -> Track.<Track>findById(milestone.trackId)
                 .chain(track -> Program.<Program>findById(milestone.programId)
-                        .chain(program -> outbox.append(Outbox.SCHEDULE_TOPIC, DeadlineApproaching.TYPE,
+                        .chain(program -> outbox.append(Topics.SCHEDULE, DeadlineApproaching.TYPE,
                                 DeadlineApproaching.VERSION, program.id.toString(), milestone.id.toString(),
                                 DeadlineApproaching.of(reminder, program, track, milestone)))));
     }

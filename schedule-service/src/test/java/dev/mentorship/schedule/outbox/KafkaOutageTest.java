@@ -1,5 +1,7 @@
 package dev.mentorship.schedule.outbox;
 
+import dev.mentorship.runtime.outbox.OutboxEvent;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mentorship.schedule.program.ProgramFiles;
 import dev.mentorship.testing.EmbeddedKafkaBroker;

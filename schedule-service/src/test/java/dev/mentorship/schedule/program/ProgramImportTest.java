@@ -124,6 +124,28 @@ class ProgramImportTest {
     }
 
     @Test
+    void aFrontendUrlMustBeAnAbsoluteWebUrlAndIsKeptWithoutItsTrailingSlash() {
+        for (String bad : List.of("mentorship.ml4h.cc", "ftp://mentorship.ml4h.cc", "javascript:alert(1)", "https://",
+                "https://mentorship.ml4h.cc/?next=evil", "https://user@mentorship.ml4h.cc", "https://mentorship.ml4h.cc/#x", "")) {
+            ObjectNode file = ProgramFiles.load("ml4h-2025");
+            file.put("frontendUrl", bad);
+            create(file).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors.field", hasItem("frontendUrl"))
+                    .body("detail", containsString("frontendUrl"));
+            assertNotCreated(file);
+        }
+        ObjectNode file = ProgramFiles.load("ml4h-2025");
+        file.put("frontendUrl", "HTTPS://mentorship.ml4h.cc/2025/");
+        String id = create(file).then().statusCode(201).body("frontendUrl", equalTo("https://mentorship.ml4h.cc/2025"))
+                .extract().path("id");
+        given().auth().oauth2(Tokens.organizer("olivia")).when().get("/programs/" + id)
+                .then().statusCode(200).body("frontendUrl", equalTo("https://mentorship.ml4h.cc/2025"));
+        // none given: none kept (the deployment's default applies)
+        ObjectNode plain = ProgramFiles.load("ml4h-2024");
+        create(plain).then().statusCode(201).body("frontendUrl", equalTo(null));
+    }
+
+    @Test
     void aProgramNameIsTakenOnce() {
         ObjectNode file = ProgramFiles.load("ml4h-2024");
         create(file).then().statusCode(201);

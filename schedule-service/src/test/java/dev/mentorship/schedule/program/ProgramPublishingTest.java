@@ -49,6 +49,22 @@ class ProgramPublishingTest {
     }
 
     @Test
+    void aProgramsFrontendUrlTravelsWithProgramPublished() {
+        ObjectNode file = ProgramFiles.load("ml4h-2024");
+        file.put("frontendUrl", "https://mentorship.ml4h.cc/");
+        String programId = ProgramImportTest.create(file).then().statusCode(201).extract().path("id");
+        try (TopicReader programs = new TopicReader("mentorship.programs")) {
+            given().auth().oauth2(Tokens.organizer("olivia")).when().post("/programs/" + programId + "/publish")
+                    .then().statusCode(200).body("frontendUrl", equalTo("https://mentorship.ml4h.cc"));
+            List<TopicReader.Event> published = programs.await(
+                    e -> "ProgramPublished".equals(e.type()) && programId.equals(e.headers().get("ce_subject")), 1, WAIT);
+            assertThat(published).hasSize(1);
+            EventSchemas.assertValid("META-INF/resources/schemas/ProgramPublished.v1.json", published.get(0).data());
+            assertThat(published.get(0).data().get("frontendUrl").asText()).isEqualTo("https://mentorship.ml4h.cc");
+        }
+    }
+
+    @Test
     void publishingMl4h2025AnnouncesEveryMilestoneAndExtendingADeadlineMovesItsReminders() throws Throwable {
         ObjectNode file = ProgramFiles.load("ml4h-2025");
         JsonPath draft = ProgramImportTest.create(file).then().statusCode(201).extract().jsonPath();

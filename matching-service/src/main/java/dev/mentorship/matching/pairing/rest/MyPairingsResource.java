@@ -1,9 +1,9 @@
 package dev.mentorship.matching.pairing.rest;
 
 import dev.mentorship.matching.pairing.service.PairingService;
-import dev.mentorship.matching.rest.Page;
-import dev.mentorship.matching.rest.PageParams;
-import dev.mentorship.matching.rest.Problem;
+import dev.mentorship.runtime.paging.Page;
+import dev.mentorship.runtime.paging.PageParams;
+import dev.mentorship.runtime.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

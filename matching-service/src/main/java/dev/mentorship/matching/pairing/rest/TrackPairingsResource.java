@@ -1,11 +1,12 @@
 package dev.mentorship.matching.pairing.rest;
 
+import dev.mentorship.matching.track.service.TrackDirectory;
 import dev.mentorship.matching.pairing.Pairing;
 import dev.mentorship.matching.pairing.service.PairingService;
-import dev.mentorship.matching.rest.CurrentUser;
-import dev.mentorship.matching.rest.Page;
-import dev.mentorship.matching.rest.PageParams;
-import dev.mentorship.matching.rest.Problem;
+import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.runtime.paging.Page;
+import dev.mentorship.runtime.paging.PageParams;
+import dev.mentorship.runtime.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -36,10 +37,12 @@ import java.util.UUID;
 public class TrackPairingsResource {
 
     private final PairingService pairings;
+    private final TrackDirectory tracks;
     private final CurrentUser user;
 
-    public TrackPairingsResource(PairingService pairings, CurrentUser user) {
+    public TrackPairingsResource(PairingService pairings, TrackDirectory tracks, CurrentUser user) {
         this.pairings = pairings;
+        this.tracks = tracks;
         this.user = user;
     }
 
@@ -48,26 +51,26 @@ public class TrackPairingsResource {
     }
 
     @GET
-    @Path("tracks/{trackId}/pairings")
+    @Path("programs/{programId}/tracks/{trackId}/pairings")
     @Operation(summary = "A track's pairings, newest first, optionally of one status")
     @APIResponse(responseCode = "200", description = "One page of the track's pairings")
     @APIResponse(responseCode = "400", description = "Invalid paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<PairingView>> listTrackPairings(@PathParam("trackId") UUID trackId, @QueryParam("status") Pairing.Status status,
-                                                    @Valid @BeanParam PageParams paging) {
-        return pairings.listOfTrack(trackId, status, paging.page, paging.size)
+    public Uni<Page<PairingView>> listTrackPairings(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                                                    @QueryParam("status") Pairing.Status status, @Valid @BeanParam PageParams paging) {
+        return tracks.inProgram(programId, trackId).chain(() -> pairings.listOfTrack(trackId, status, paging.page, paging.size))
                 .map(found -> found.page().map(p -> PairingView.of(p, found.people())));
     }
 
     @GET
-    @Path("tracks/{trackId}/waitlist")
+    @Path("programs/{programId}/tracks/{trackId}/waitlist")
     @Operation(summary = "The track's waitlist in the order it is served")
     @APIResponse(responseCode = "200", description = "The waitlist, first served first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WaitlistView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "Unknown track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<WaitlistView>> waitlist(@PathParam("trackId") UUID trackId) {
-        return pairings.waitlist(trackId);
+    public Uni<List<WaitlistView>> waitlist(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
+        return tracks.inProgram(programId, trackId).chain(() -> pairings.waitlist(trackId));
     }
 
     @POST

@@ -5,7 +5,7 @@ import dev.mentorship.matching.pairing.WaitlistEntry;
 import dev.mentorship.matching.pairing.repository.PairingRepository;
 import dev.mentorship.matching.pairing.rest.WaitlistView;
 import dev.mentorship.matching.registration.Registration;
-import dev.mentorship.matching.rest.Page;
+import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.matching.run.PairConstraint;
 import dev.mentorship.matching.run.service.ProblemLoader;
 import dev.mentorship.matching.run.service.RollingMatcher;

@@ -1,7 +1,7 @@
 package dev.mentorship.matching.registration.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mentorship.matching.outbox.OutboxEvent;
+import dev.mentorship.runtime.outbox.OutboxEvent;
 import dev.mentorship.matching.pairing.Pairing;
 import dev.mentorship.matching.pairing.WaitlistEntry;
 import dev.mentorship.matching.pairing.service.Pairings;

@@ -1,7 +1,8 @@
 package dev.mentorship.matching.run.rest;
 
-import dev.mentorship.matching.rest.CurrentUser;
-import dev.mentorship.matching.rest.Problem;
+import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.runtime.problem.Problem;
+import dev.mentorship.matching.track.service.TrackDirectory;
 import dev.mentorship.matching.run.PairConstraint;
 import dev.mentorship.matching.run.service.MatchingService;
 import io.smallrye.mutiny.Uni;
@@ -36,15 +37,17 @@ import java.util.UUID;
 public class MatchingRunResource {
 
     private final MatchingService runs;
+    private final TrackDirectory tracks;
     private final CurrentUser user;
 
-    public MatchingRunResource(MatchingService runs, CurrentUser user) {
+    public MatchingRunResource(MatchingService runs, TrackDirectory tracks, CurrentUser user) {
         this.runs = runs;
+        this.tracks = tracks;
         this.user = user;
     }
 
     @POST
-    @Path("tracks/{trackId}/matching-runs")
+    @Path("programs/{programId}/tracks/{trackId}/matching-runs")
     @Operation(summary = "Dry run: the optimal proposal for the track's mentees still without a mentor, with a report")
     @APIResponse(responseCode = "201", description = "The proposal (a draft); Location names the run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
@@ -52,18 +55,18 @@ public class MatchingRunResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A run of this track is in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> run(@PathParam("trackId") UUID trackId) {
-        return runs.dryRun(trackId, user.id()).map(detail -> Response.created(URI.create("/matching-runs/" + detail.run().id))
+    public Uni<Response> run(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
+        return tracks.inProgram(programId, trackId).chain(() -> runs.dryRun(trackId, user.id())).map(detail -> Response.created(URI.create("/matching-runs/" + detail.run().id))
                 .entity(RunView.of(detail)).build());
     }
 
     @GET
-    @Path("tracks/{trackId}/matching-runs")
+    @Path("programs/{programId}/tracks/{trackId}/matching-runs")
     @Operation(summary = "The track's runs, newest first, without their pairs")
     @APIResponse(responseCode = "200", description = "The runs, without their pairs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class, type = SchemaType.ARRAY)))
-    public Uni<List<RunView>> listRuns(@PathParam("trackId") UUID trackId) {
-        return runs.runsOf(trackId).map(list -> list.stream().map(RunView::summary).toList());
+    public Uni<List<RunView>> listRuns(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
+        return tracks.inProgram(programId, trackId).chain(() -> runs.runsOf(trackId)).map(list -> list.stream().map(RunView::summary).toList());
     }
 
     @GET
@@ -94,7 +97,7 @@ public class MatchingRunResource {
     @Path("matching-runs/{runId}/pins")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pin a pair: every following run of the track keeps it")
-    @APIResponse(responseCode = "201", description = "Pinned",
+    @APIResponse(responseCode = "201", description = "Pinned; Location names the pin (remove it with DELETE)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConstraintInput.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid pair: each id must be a mentee or mentor registration of the run's track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -110,7 +113,7 @@ public class MatchingRunResource {
     @Path("matching-runs/{runId}/forbids")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Forbid a pair: no following run of the track proposes it")
-    @APIResponse(responseCode = "201", description = "Forbidden",
+    @APIResponse(responseCode = "201", description = "Forbidden; Location names the forbid (remove it with DELETE)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConstraintInput.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid pair: each id must be a mentee or mentor registration of the run's track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -123,22 +126,23 @@ public class MatchingRunResource {
     }
 
     @GET
-    @Path("tracks/{trackId}/constraints")
+    @Path("programs/{programId}/tracks/{trackId}/constraints")
     @Operation(summary = "The track's pinned and forbidden pairs")
     @APIResponse(responseCode = "200", description = "The pins and forbids, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConstraintInput.View.class, type = SchemaType.ARRAY)))
-    public Uni<List<ConstraintInput.View>> constraints(@PathParam("trackId") UUID trackId) {
-        return runs.constraints(trackId).map(list -> list.stream().map(ConstraintInput.View::of).toList());
+    public Uni<List<ConstraintInput.View>> constraints(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
+        return tracks.inProgram(programId, trackId).chain(() -> runs.constraints(trackId)).map(list -> list.stream().map(ConstraintInput.View::of).toList());
     }
 
     @DELETE
-    @Path("tracks/{trackId}/constraints/{constraintId}")
+    @Path("programs/{programId}/tracks/{trackId}/constraints/{constraintId}")
     @Operation(summary = "Remove a pin or a forbid")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "The track has no such pin or forbid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> removeConstraint(@PathParam("trackId") UUID trackId, @PathParam("constraintId") UUID constraintId) {
-        return runs.removeConstraint(trackId, constraintId).map(removed -> {
+    public Uni<Response> removeConstraint(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                                          @PathParam("constraintId") UUID constraintId) {
+        return tracks.inProgram(programId, trackId).chain(() -> runs.removeConstraint(trackId, constraintId)).map(removed -> {
             if (!removed) {
                 throw new NotFoundException("The track has no pin or forbid " + constraintId + ".");
             }
@@ -148,6 +152,8 @@ public class MatchingRunResource {
 
     private Uni<Response> constrain(UUID runId, PairConstraint.Kind kind, ConstraintInput input) {
         return runs.constrain(runId, kind, input.menteeRegistrationId(), input.mentorRegistrationId(), user.id())
-                .map(c -> Response.status(201).entity(ConstraintInput.View.of(c)).build());
+                .chain(c -> tracks.programOf(c.trackId).map(programId -> Response
+                        .created(URI.create("/programs/" + programId + "/tracks/" + c.trackId + "/constraints/" + c.id))
+                        .entity(ConstraintInput.View.of(c)).build()));
     }
 }

@@ -264,15 +264,15 @@ public class MatchingService {
                 .failWith(() -> new NotFoundException("There is no matching run " + runId + "."))
                 .chain(run -> Registration.<Registration>findById(menteeRegistrationId).chain(mentee -> Registration.<Registration>findById(mentorRegistrationId)
                         .chain(mentor -> {
-                            List<dev.mentorship.matching.rest.Problem.FieldError> errors = new ArrayList<>();
+                            List<dev.mentorship.runtime.problem.Problem.FieldError> errors = new ArrayList<>();
                             if (mentee == null || !mentee.trackId.equals(run.trackId) || mentee.role != Registration.Role.MENTEE) {
-                                errors.add(new dev.mentorship.matching.rest.Problem.FieldError("menteeRegistrationId", "is not a mentee of this run's track"));
+                                errors.add(new dev.mentorship.runtime.problem.Problem.FieldError("menteeRegistrationId", "is not a mentee of this run's track"));
                             }
                             if (mentor == null || !mentor.trackId.equals(run.trackId) || mentor.role != Registration.Role.MENTOR) {
-                                errors.add(new dev.mentorship.matching.rest.Problem.FieldError("mentorRegistrationId", "is not a mentor of this run's track"));
+                                errors.add(new dev.mentorship.runtime.problem.Problem.FieldError("mentorRegistrationId", "is not a mentor of this run's track"));
                             }
                             if (!errors.isEmpty()) {
-                                return Uni.createFrom().failure(new dev.mentorship.matching.rest.InvalidRequestException(errors));
+                                return Uni.createFrom().failure(new dev.mentorship.runtime.problem.InvalidRequestException(errors));
                             }
                             return PairConstraint.<PairConstraint>find("trackId = ?1 and menteeRegistrationId = ?2 and mentorRegistrationId = ?3",
                                     run.trackId, menteeRegistrationId, mentorRegistrationId).firstResult().chain(existing -> {

@@ -1,7 +1,7 @@
 package dev.mentorship.matching.track.rest;
 
-import dev.mentorship.matching.rest.CurrentUser;
-import dev.mentorship.matching.rest.Problem;
+import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.runtime.problem.Problem;
 import dev.mentorship.matching.run.service.PolicyView;
 import dev.mentorship.matching.track.Track;
 import dev.mentorship.matching.track.TrackPolicy;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.UUID;
 
-@Path("/tracks/{trackId}/policy")
+@Path("/programs/{programId}/tracks/{trackId}/matching-policy")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("organizer")
 @Tag(name = "Matching policy (organizers)", description = "How a track's mentees and mentors are scored and paired")
@@ -49,8 +49,8 @@ public class TrackPolicyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "404", description = "Unknown track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PolicyView> getPolicy(@PathParam("trackId") UUID trackId) {
-        return track(trackId).chain(track -> TrackPolicy.<TrackPolicy>findById(trackId)
+    public Uni<PolicyView> getPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
+        return track(programId, trackId).chain(track -> TrackPolicy.<TrackPolicy>findById(trackId)
                 .map(p -> PolicyView.of(p != null ? p : TrackPolicy.defaults(track))));
     }
 
@@ -66,8 +66,9 @@ public class TrackPolicyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PolicyView> setPolicy(@PathParam("trackId") UUID trackId, @NotNull @Valid PolicyView input) {
-        return track(trackId).chain(track -> TrackPolicy.<TrackPolicy>findById(trackId).chain(existing -> {
+    public Uni<PolicyView> setPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                                     @NotNull @Valid PolicyView input) {
+        return track(programId, trackId).chain(track -> TrackPolicy.<TrackPolicy>findById(trackId).chain(existing -> {
             TrackPolicy p = existing != null ? existing : TrackPolicy.defaults(track);
             input.applyTo(p);
             p.updatedAt = clock.instant();
@@ -76,8 +77,12 @@ public class TrackPolicyResource {
         }));
     }
 
-    private static Uni<Track> track(UUID trackId) {
-        return Track.<Track>findById(trackId).onItem().ifNull()
-                .failWith(() -> new NotFoundException("This service has not seen track " + trackId + " published."));
+    private static Uni<Track> track(UUID programId, UUID trackId) {
+        return Track.<Track>findById(trackId).map(track -> {
+            if (track == null || !track.programId.equals(programId)) {
+                throw new NotFoundException("This service has not seen track " + trackId + " of program " + programId + " published.");
+            }
+            return track;
+        });
     }
 }

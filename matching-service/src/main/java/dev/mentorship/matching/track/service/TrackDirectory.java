@@ -2,8 +2,10 @@ package dev.mentorship.matching.track.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mentorship.matching.track.Track;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -38,6 +40,26 @@ public class TrackDirectory {
             }));
         }
         return all;
+    }
+
+    /**
+     * The track, when it is one of the program's: every organizer path of a track names its program
+     * ({@code /programs/{programId}/tracks/{trackId}/…}, as in every service); any other pair is 404, as a track this
+     * service has not seen published.
+     */
+    @WithSession
+    public Uni<Track> inProgram(UUID programId, UUID trackId) {
+        return Track.<Track>findById(trackId).map(track -> {
+            if (track == null || !track.programId.equals(programId)) {
+                throw new NotFoundException("This service has not seen track " + trackId + " of program " + programId + " published.");
+            }
+            return track;
+        });
+    }
+
+    @WithSession
+    public Uni<UUID> programOf(UUID trackId) {
+        return Track.<Track>findById(trackId).map(track -> track.programId);
     }
 
     /** Reading required fields of events. */

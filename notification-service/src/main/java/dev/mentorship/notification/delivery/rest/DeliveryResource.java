@@ -2,9 +2,9 @@ package dev.mentorship.notification.delivery.rest;
 
 import dev.mentorship.notification.delivery.EmailDelivery;
 import dev.mentorship.notification.delivery.service.DeliveryService;
-import dev.mentorship.notification.rest.Page;
-import dev.mentorship.notification.rest.PageParams;
-import dev.mentorship.notification.rest.Problem;
+import dev.mentorship.runtime.paging.Page;
+import dev.mentorship.runtime.paging.PageParams;
+import dev.mentorship.runtime.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -28,10 +28,10 @@ public class DeliveryResource {
 
     private final DeliveryService deliveries;
     private final dev.mentorship.notification.contact.OrganizerSeen organizers;
-    private final dev.mentorship.notification.rest.CurrentUser user;
+    private final dev.mentorship.runtime.security.CurrentUser user;
 
     public DeliveryResource(DeliveryService deliveries, dev.mentorship.notification.contact.OrganizerSeen organizers,
-                            dev.mentorship.notification.rest.CurrentUser user) {
+                            dev.mentorship.runtime.security.CurrentUser user) {
         this.deliveries = deliveries;
         this.organizers = organizers;
         this.user = user;

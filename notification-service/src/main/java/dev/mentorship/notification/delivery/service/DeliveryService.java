@@ -2,7 +2,7 @@ package dev.mentorship.notification.delivery.service;
 
 import dev.mentorship.notification.delivery.EmailDelivery;
 import dev.mentorship.notification.delivery.repository.EmailDeliveryRepository;
-import dev.mentorship.notification.rest.Page;
+import dev.mentorship.runtime.paging.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,10 @@
 package dev.mentorship.notification.delivery.service;
 
+import dev.mentorship.notification.fanout.Links;
 import dev.mentorship.notification.fanout.Message;
 import dev.mentorship.notification.fanout.NotificationsConfig;
 import dev.mentorship.notification.fanout.Renderer;
+import dev.mentorship.notification.preference.OptOut;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -69,6 +71,8 @@ public class DigestJob {
                         byRecipient.computeIfAbsent(w.recipient(), k -> new ArrayList<>()).add(w);
                     }
                     List<Tuple> digests = new ArrayList<>();
+                    // a digest spans programs: its links lead to the deployment's frontend
+                    Links links = Links.of(null, config.frontendUrl());
                     List<UUID> included = new ArrayList<>();
                     for (List<Waiting> items : byRecipient.values()) {
                         Waiting first = items.get(0);
@@ -81,11 +85,13 @@ public class DigestJob {
                         paragraphs.add("Here is what happened since your last digest (the details are in your inbox):");
                         items.forEach(w -> paragraphs.add("- " + w.subject()));
                         Message digest = new Message(first.recipient(), first.email(), first.name(), Message.Category.DEADLINES,
-                                "Your mentorship digest for " + day, paragraphs, List.of(), config.publicBaseUrl(), null, null);
-                        Renderer.Rendered r = renderer.render(digest);
+                                "Your mentorship digest for " + day, paragraphs, List.of(), new Message.Link("Open your inbox", links.inbox()),
+                                links, null, null);
+                        // a digest gathers every optional kind: its one-click link turns them all off
+                        Renderer.Rendered r = renderer.render(digest, OptOut.ALL);
                         Tuple t = Tuple.tuple(List.of(UUID.randomUUID(), first.recipient(), first.email(), "DIGEST", r.subject(),
                                 "PENDING", now.atOffset(ZoneOffset.UTC), "digest:" + first.recipient() + ":" + day, "Digest", r.text(), r.html()));
-                        t.addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
+                        t.addOffsetDateTime(now.atOffset(ZoneOffset.UTC)).addString(r.unsubscribeUrl());
                         digests.add(t);
                         items.forEach(w -> included.add(w.id()));
                     }
@@ -94,7 +100,8 @@ public class DigestJob {
                     }
                     return conn.preparedQuery("""
                                     insert into email_delivery (id, recipient_id, email, kind, subject, status, created_at, event_id, event_type,
-                                      text_body, html_body, next_attempt_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                      text_body, html_body, next_attempt_at, unsubscribe_url)
+                                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
                                     on conflict (event_id, recipient_id) where event_id is not null do nothing""")
                             .executeBatch(digests)
                             .chain(() -> conn.preparedQuery("update email_delivery set status = 'DIGESTED', sent_at = $1 where id = any($2)")

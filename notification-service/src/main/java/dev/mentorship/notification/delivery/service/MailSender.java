@@ -61,7 +61,7 @@ public class MailSender {
     }
 
     record Claimed(UUID id, String email, String subject, String text, String html, String attachmentName, String attachment,
-                   int attempts, Instant eventAt) {
+                   int attempts, Instant eventAt, String unsubscribeUrl) {
     }
 
     @Scheduled(every = "${mentorship.notifications.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -112,7 +112,7 @@ public class MailSender {
                         where id in (select id from email_delivery
                                      where (status = 'PENDING' and next_attempt_at <= $2) or (status = 'SENDING' and claimed_until < $2)
                                      order by next_attempt_at limit $3 for update skip locked)
-                        returning id, email, subject, text_body, html_body, attachment_name, attachment, attempts, event_at""")
+                        returning id, email, subject, text_body, html_body, attachment_name, attachment, attempts, event_at, unsubscribe_url""")
                 .execute(Tuple.of(utc(now.plus(config.claimTimeout())), utc(now), config.sendBatch()))
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
@@ -120,7 +120,7 @@ public class MailSender {
                         OffsetDateTime eventAt = r.getOffsetDateTime("event_at"); // none on mails queued before it was recorded
                         claimed.add(new Claimed(r.getUUID("id"), r.getString("email"), r.getString("subject"), r.getString("text_body"),
                                 r.getString("html_body"), r.getString("attachment_name"), r.getString("attachment"), r.getInteger("attempts"),
-                                eventAt == null ? null : eventAt.toInstant()));
+                                eventAt == null ? null : eventAt.toInstant(), r.getString("unsubscribe_url")));
                     }
                     return claimed;
                 }));
@@ -161,6 +161,11 @@ public class MailSender {
     private Mail mail(Claimed c) {
         Mail mail = Mail.withText(c.email(), c.subject(), c.text()).setHtml(c.html())
                 .addHeader("Message-ID", "<" + c.id() + "@notifications.mentorship>");
+        if (c.unsubscribeUrl() != null) {
+            // RFC 8058 one-click unsubscribe (optional notices only): mail clients POST "List-Unsubscribe=One-Click" to it
+            mail.addHeader("List-Unsubscribe", "<" + c.unsubscribeUrl() + ">");
+            mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         if (c.attachment() != null) {
             String method = c.attachment().contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST";
             mail.addAttachment(c.attachmentName(), c.attachment().getBytes(StandardCharsets.UTF_8),

@@ -2,7 +2,7 @@ package dev.mentorship.notification.inbox.service;
 
 import dev.mentorship.notification.inbox.Notification;
 import dev.mentorship.notification.inbox.repository.NotificationRepository;
-import dev.mentorship.notification.rest.Page;
+import dev.mentorship.runtime.paging.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -92,7 +92,7 @@ public class LiveNotifications {
                 .subscribe().with(rows -> {
                     for (Row row : rows) {
                         NotificationView view = new NotificationView(row.getUUID("id"), row.getString("kind"), row.getString("category"),
-                                row.getString("subject"), row.getString("body"),
+                                row.getString("subject"), row.getString("body"), row.getString("link"),
                                 row.getOffsetDateTime("created_at").toInstant(), null, false);
                         for (MultiEmitter<? super NotificationView> emitter : streams.getOrDefault(row.getUUID("recipient_id"), List.of())) {
                             emitter.emit(view);

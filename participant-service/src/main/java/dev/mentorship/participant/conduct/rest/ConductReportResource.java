@@ -2,10 +2,10 @@ package dev.mentorship.participant.conduct.rest;
 
 import dev.mentorship.participant.conduct.service.ConductReportService;
 import dev.mentorship.participant.registration.service.RegistrationService.Person;
-import dev.mentorship.participant.rest.CurrentUser;
-import dev.mentorship.participant.rest.Page;
-import dev.mentorship.participant.rest.PageParams;
-import dev.mentorship.participant.rest.Problem;
+import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.runtime.paging.Page;
+import dev.mentorship.runtime.paging.PageParams;
+import dev.mentorship.runtime.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -3,7 +3,7 @@ package dev.mentorship.participant.conduct.service;
 import dev.mentorship.participant.conduct.ConductReport;
 import dev.mentorship.participant.conduct.rest.ConductReportInput;
 import dev.mentorship.participant.event.ParticipantEvents;
-import dev.mentorship.participant.rest.Page;
+import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.participant.registration.service.RegistrationService.Person;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

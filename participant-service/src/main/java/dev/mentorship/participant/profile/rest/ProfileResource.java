@@ -2,8 +2,8 @@ package dev.mentorship.participant.profile.rest;
 
 import dev.mentorship.participant.profile.service.PrivacyService;
 import dev.mentorship.participant.profile.service.ProfileService;
-import dev.mentorship.participant.rest.CurrentUser;
-import dev.mentorship.participant.rest.Problem;
+import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.runtime.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
 
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,7 +55,7 @@ public class ProfileResource {
     @Operation(summary = "Create or replace my profile (my email comes from my account)")
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
-    @APIResponse(responseCode = "201", description = "Created",
+    @APIResponse(responseCode = "201", description = "Created; Location names it (/me)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
     @APIResponse(responseCode = "400", description = "Invalid profile",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -61,7 +63,8 @@ public class ProfileResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> saveProfile(@NotNull @Valid ProfileInput input) {
         return profiles.save(user.id(), user.name(), user.email(), input)
-                .map(saved -> Response.status(saved.created() ? 201 : 200).entity(ProfileView.of(saved.participant())).build());
+                .map(saved -> (saved.created() ? Response.created(URI.create("/me")) : Response.ok())
+                        .entity(ProfileView.of(saved.participant())).build());
     }
 
     @DELETE

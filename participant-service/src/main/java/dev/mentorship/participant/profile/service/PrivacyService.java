@@ -2,7 +2,7 @@ package dev.mentorship.participant.profile.service;
 
 import dev.mentorship.participant.conduct.ConductReport;
 import dev.mentorship.participant.event.ParticipantEvents;
-import dev.mentorship.participant.outbox.OutboxEvent;
+import dev.mentorship.runtime.outbox.OutboxEvent;
 import dev.mentorship.participant.profile.Participant;
 import dev.mentorship.participant.profile.SelfIdentification;
 import dev.mentorship.participant.profile.rest.MyData;

@@ -4,7 +4,7 @@ import dev.mentorship.participant.profile.DatedInterval;
 import dev.mentorship.participant.profile.Keywords;
 import dev.mentorship.participant.registration.Answers;
 import dev.mentorship.participant.registration.Registration.Role;
-import dev.mentorship.participant.rest.Problem.FieldError;
+import dev.mentorship.runtime.problem.Problem.FieldError;
 import dev.mentorship.participant.track.TrackOffer;
 
 import java.time.Duration;

@@ -15,9 +15,11 @@ import dev.mentorship.participant.registration.repository.RegistrationRepository
 import dev.mentorship.participant.registration.rest.RegistrationInput;
 import dev.mentorship.participant.registration.rest.RegistrationView;
 import dev.mentorship.participant.registration.rest.TrackRegistrationView;
-import dev.mentorship.participant.rest.InvalidRequestException;
-import dev.mentorship.participant.rest.Page;
-import dev.mentorship.participant.rest.Problem.FieldError;
+import dev.mentorship.runtime.problem.InvalidRequestException;
+import dev.mentorship.runtime.paging.Page;
+import dev.mentorship.runtime.problem.Problem.FieldError;
+import dev.mentorship.runtime.problem.ProblemException;
+import dev.mentorship.runtime.problem.ProblemType;
 import dev.mentorship.participant.track.TrackOffer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -88,13 +90,13 @@ public class RegistrationService {
                 Instant now = clock.instant();
                 TrackOffer.RegistrationState state = track.stateAt(now);
                 if (state == TrackOffer.RegistrationState.NOT_YET_OPEN) {
-                    return Uni.createFrom().failure(new WebApplicationException(
-                            "Registration for " + track.name + " (" + track.programName + ") opens at " + track.opensAt + ".", 409));
+                    return Uni.createFrom().failure(new ProblemException(ProblemType.REGISTRATION_CLOSED,
+                            "Registration for " + track.name + " (" + track.programName + ") opens at " + track.opensAt + "."));
                 }
                 if (state == TrackOffer.RegistrationState.CLOSED) {
-                    return Uni.createFrom().failure(new WebApplicationException(
+                    return Uni.createFrom().failure(new ProblemException(ProblemType.REGISTRATION_CLOSED,
                             "Registration for " + track.name + " (" + track.programName + ") closed at "
-                                    + (track.rolling ? track.closesAt : track.applicationDeadline) + ".", 409));
+                                    + (track.rolling ? track.closesAt : track.applicationDeadline) + "."));
                 }
                 return profileFor(person, input).chain(participant -> {
                     List<FieldError> errors = new ArrayList<>();

@@ -1,8 +1,8 @@
 package dev.mentorship.participant.track.rest;
 
-import dev.mentorship.participant.rest.Page;
-import dev.mentorship.participant.rest.PageParams;
-import dev.mentorship.participant.rest.Problem;
+import dev.mentorship.runtime.paging.Page;
+import dev.mentorship.runtime.paging.PageParams;
+import dev.mentorship.runtime.problem.Problem;
 import dev.mentorship.participant.track.service.TrackCatalog;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package dev.mentorship.participant.track.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mentorship.participant.rest.Page;
+import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.participant.track.TrackOffer;
 import dev.mentorship.participant.track.repository.TrackOfferRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

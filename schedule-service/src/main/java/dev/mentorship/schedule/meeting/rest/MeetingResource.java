@@ -2,10 +2,10 @@ package dev.mentorship.schedule.meeting.rest;
 
 import dev.mentorship.schedule.meeting.service.CalendarFeeds;
 import dev.mentorship.schedule.meeting.service.MeetingService;
-import dev.mentorship.schedule.rest.CurrentUser;
-import dev.mentorship.schedule.rest.Page;
-import dev.mentorship.schedule.rest.PageParams;
-import dev.mentorship.schedule.rest.Problem;
+import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.runtime.paging.Page;
+import dev.mentorship.runtime.paging.PageParams;
+import dev.mentorship.runtime.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -182,10 +183,10 @@ public class MeetingResource {
     @POST
     @Path("me/calendar-feed")
     @Operation(summary = "Create my calendar feed's secret link (a new one revokes the old one); shown once")
-    @APIResponse(responseCode = "201", description = "The feed's link",
+    @APIResponse(responseCode = "201", description = "The feed's link, also in Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.Feed.class)))
     public Uni<Response> createFeed() {
-        return feeds.create(user.id()).map(url -> Response.status(201).entity(new MeetingViews.Feed(url)).build());
+        return feeds.create(user.id()).map(url -> Response.created(URI.create(url)).entity(new MeetingViews.Feed(url)).build());
     }
 
     @DELETE

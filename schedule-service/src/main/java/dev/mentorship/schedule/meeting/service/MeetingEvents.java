@@ -1,11 +1,12 @@
 package dev.mentorship.schedule.meeting.service;
 
+import dev.mentorship.schedule.event.Topics;
 import dev.mentorship.schedule.meeting.Meeting;
 import dev.mentorship.schedule.meeting.MeetingsConfig;
 import dev.mentorship.schedule.meeting.event.MeetingEvent;
 import dev.mentorship.schedule.meeting.event.PairingInactive;
 import dev.mentorship.schedule.meeting.event.Party;
-import dev.mentorship.schedule.outbox.Outbox;
+import dev.mentorship.runtime.outbox.Outbox;
 import dev.mentorship.schedule.pairing.Pairing;
 import dev.mentorship.schedule.people.Person;
 import io.smallrye.mutiny.Uni;
@@ -47,7 +48,7 @@ public class MeetingEvents {
                     meeting.sequence, meeting.uid(), config.publicBaseUrl() + "/meetings/" + meeting.id + ".ics",
                     Party.of(pairing.mentorId, mentor, meeting.startsAt), Party.of(pairing.menteeId, mentee, meeting.startsAt),
                     changedBy, previousStartsAt, reason, lead == null ? null : lead.toString());
-            return outbox.append(Outbox.SCHEDULE_TOPIC, type, 1, pairing.pairingId.toString(), meeting.id.toString(), data,
+            return outbox.append(Topics.SCHEDULE, type, 1, pairing.pairingId.toString(), meeting.id.toString(), data,
                     erased != null).replaceWithVoid();
         }));
     }
@@ -59,7 +60,7 @@ public class MeetingEvents {
     public Uni<Void> inactive(Pairing pairing) {
         Instant now = clock.instant();
         return Person.<Person>findById(pairing.mentorId).chain(mentor -> Person.<Person>findById(pairing.menteeId).chain(mentee ->
-                outbox.append(Outbox.SCHEDULE_TOPIC, PairingInactive.TYPE, 1, pairing.pairingId.toString(), pairing.pairingId.toString(),
+                outbox.append(Topics.SCHEDULE, PairingInactive.TYPE, 1, pairing.pairingId.toString(), pairing.pairingId.toString(),
                         new PairingInactive(pairing.pairingId, pairing.programId, pairing.trackId, pairing.trackKind,
                                 Party.of(pairing.mentorId, mentor, null), Party.of(pairing.menteeId, mentee, null),
                                 pairing.lastActivityAt, Duration.between(pairing.lastActivityAt, now).toDays(), now))

@@ -15,7 +15,7 @@ import dev.mentorship.schedule.people.PersonRegistration;
 import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.Track;
 import dev.mentorship.schedule.program.TrackKind;
-import dev.mentorship.schedule.rest.Page;
+import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.schedule.reminder.Reminder;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -239,8 +239,8 @@ public class MeetingService {
                 return Uni.createFrom().failure(new WebApplicationException("This meeting is " + m.status.name().toLowerCase() + ".", 409));
             }
             if (!startsAt.isAfter(clock.instant())) {
-                return Uni.createFrom().failure(new dev.mentorship.schedule.rest.InvalidRequestException(List.of(
-                        new dev.mentorship.schedule.rest.Problem.FieldError("startsAt", "must be in the future"))));
+                return Uni.createFrom().failure(new dev.mentorship.runtime.problem.InvalidRequestException(List.of(
+                        new dev.mentorship.runtime.problem.Problem.FieldError("startsAt", "must be in the future"))));
             }
             int duration = durationMinutes == null ? m.durationMinutes : durationMinutes;
             if (m.status != Meeting.Status.CONFIRMED) {

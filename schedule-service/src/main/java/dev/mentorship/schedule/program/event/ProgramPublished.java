@@ -20,7 +20,7 @@ import java.util.UUID;
  * milestone's exact instants in UTC. Schema: ProgramPublished.v1.json. The same shape serves the REST detail.
  */
 public record ProgramPublished(UUID programId, String conference, String name, String description, String timeZone,
-                               Instant publishedAt, CodeOfConduct codeOfConduct, List<Track> tracks) {
+                               String frontendUrl, Instant publishedAt, CodeOfConduct codeOfConduct, List<Track> tracks) {
 
     public static final String TYPE = "ProgramPublished";
     public static final int VERSION = 1;
@@ -65,7 +65,7 @@ public record ProgramPublished(UUID programId, String conference, String name, S
                     milestones.stream().map(MilestoneData::of).toList());
         }).toList();
         return new ProgramPublished(program.id, program.conference, program.name, program.description,
-                program.timeZone, program.publishedAt,
+                program.timeZone, program.frontendUrl, program.publishedAt,
                 new CodeOfConduct(program.codeOfConductTitle, program.codeOfConductVersion, program.codeOfConductUrl,
                         program.conductContact),
                 trackData);

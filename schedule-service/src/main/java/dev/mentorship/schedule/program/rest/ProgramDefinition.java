@@ -30,6 +30,10 @@ public record ProgramDefinition(
         @Size(max = 4000) String description,
         @Schema(description = "AoE (the default) or an IANA time zone, for milestones that name none")
         @Size(max = 64) String timeZone,
+        @Schema(description = "Where this program's participants use the platform (the frontend's public origin, an absolute "
+                + "https or http URL, e.g. https://mentorship.ml4h.cc): the links in its mails lead there. None: the "
+                + "deployment's default")
+        @Size(max = 500) String frontendUrl,
         @NotNull @Valid CodeOfConduct codeOfConduct,
         @NotEmpty @Size(max = 10) List<@NotNull @Valid TrackDefinition> tracks) {
 

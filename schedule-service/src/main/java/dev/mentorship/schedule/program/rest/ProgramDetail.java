@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /** A program with its tracks, milestones (dates, zones, exact instants) and the history of their changes. */
 public record ProgramDetail(UUID id, Program.Status status, Instant createdAt, Instant publishedAt, String conference,
-                            String name, String description, String timeZone,
+                            String name, String description, String timeZone, String frontendUrl,
                             ProgramPublished.CodeOfConduct codeOfConduct, List<ProgramPublished.Track> tracks,
                             List<Change> changes) {
 
@@ -32,6 +32,6 @@ public record ProgramDetail(UUID id, Program.Status status, Instant createdAt, I
                         c.oldDueAt, c.newDueAt))
                 .toList();
         return new ProgramDetail(p.id, p.status, p.createdAt, p.publishedAt, p.conference, p.name, p.description,
-                p.timeZone, content.codeOfConduct(), content.tracks(), changes);
+                p.timeZone, p.frontendUrl, content.codeOfConduct(), content.tracks(), changes);
     }
 }

@@ -4,8 +4,10 @@ import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.MilestoneType;
 import dev.mentorship.schedule.program.ProgramTime;
 import dev.mentorship.schedule.program.rest.ProgramDefinition;
-import dev.mentorship.schedule.rest.Problem.FieldError;
+import dev.mentorship.runtime.problem.Problem.FieldError;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +34,10 @@ public final class ProgramRules {
         if (!ProgramTime.isKnownZone(programZone)) {
             errors.add(new FieldError("timeZone", "is not a known time zone: use AoE or an IANA name such as Europe/Berlin"));
         }
+        if (program.frontendUrl() != null && frontendUrl(program.frontendUrl()) == null) {
+            errors.add(new FieldError("frontendUrl",
+                    "must be an absolute https or http URL without query or fragment, e.g. https://mentorship.example.org"));
+        }
         Set<String> trackKeys = new HashSet<>();
         Set<String> trackNames = new HashSet<>();
         for (int t = 0; t < program.tracks().size(); t++) {
@@ -50,6 +56,32 @@ public final class ProgramRules {
             checkMilestones(track, at, programZone, errors);
         }
         return errors;
+    }
+
+    /**
+     * A program's frontend URL as kept and announced (without a trailing slash, so that routes append to it), or
+     * null when there is none or it is not an absolute https or http URL with a host and without user info, query
+     * or fragment.
+     */
+    public static String frontendUrl(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null || uri.getHost().isBlank()
+                    || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                return null;
+            }
+            String url = scheme + uri.toString().substring(uri.getScheme().length());
+            while (url.endsWith("/")) {
+                url = url.substring(0, url.length() - 1);
+            }
+            return url;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     private static void checkMilestones(ProgramDefinition.TrackDefinition track, String trackPath, String programZone,

@@ -1,6 +1,7 @@
 package dev.mentorship.schedule.program.service;
 
-import dev.mentorship.schedule.outbox.Outbox;
+import dev.mentorship.schedule.event.Topics;
+import dev.mentorship.runtime.outbox.Outbox;
 import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.MilestoneChange;
 import dev.mentorship.schedule.program.Program;
@@ -11,9 +12,9 @@ import dev.mentorship.schedule.program.event.ProgramPublished;
 import dev.mentorship.schedule.program.repository.ProgramRepository;
 import dev.mentorship.schedule.program.rest.ProgramDefinition;
 import dev.mentorship.schedule.reminder.ReminderPlanner;
-import dev.mentorship.schedule.rest.InvalidRequestException;
-import dev.mentorship.schedule.rest.Page;
-import dev.mentorship.schedule.rest.Problem.FieldError;
+import dev.mentorship.runtime.problem.InvalidRequestException;
+import dev.mentorship.runtime.paging.Page;
+import dev.mentorship.runtime.problem.Problem.FieldError;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -85,6 +86,7 @@ public class ProgramService {
         program.name = definition.name();
         program.description = definition.description();
         program.timeZone = definition.timeZone() == null ? ProgramTime.AOE : definition.timeZone();
+        program.frontendUrl = ProgramRules.frontendUrl(definition.frontendUrl());
         program.codeOfConductTitle = definition.codeOfConduct().title();
         program.codeOfConductVersion = definition.codeOfConduct().version();
         program.codeOfConductUrl = definition.codeOfConduct().url();
@@ -170,7 +172,7 @@ public class ProgramService {
                 }
             }
             return planned
-                    .chain(() -> outbox.append(Outbox.PROGRAMS_TOPIC, ProgramPublished.TYPE, ProgramPublished.VERSION,
+                    .chain(() -> outbox.append(Topics.PROGRAMS, ProgramPublished.TYPE, ProgramPublished.VERSION,
                             program.id.toString(), program.id.toString(),
                             ProgramPublished.of(program, aggregate.tracks(), aggregate.milestones())))
                     .replaceWith(aggregate);
@@ -206,7 +208,7 @@ public class ProgramService {
             if (aggregate.program().status == Program.Status.PUBLISHED) {
                 effects = effects
                         .chain(() -> reminders.replan(milestone))
-                        .chain(() -> outbox.append(Outbox.PROGRAMS_TOPIC, MilestoneRescheduled.TYPE,
+                        .chain(() -> outbox.append(Topics.PROGRAMS, MilestoneRescheduled.TYPE,
                                 MilestoneRescheduled.VERSION, programId.toString(), milestone.id.toString(),
                                 MilestoneRescheduled.of(change, track, milestone, previousRendering)));
             }

@@ -1,0 +1,41 @@
+package dev.mentorship.runtime.messaging;
+
+import dev.mentorship.runtime.persistence.DatabaseFailures;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * An event that cannot be processed because the database is unreachable is not poison: sending it to the dead-letter
+ * topic would lose its effect for good (seen: registration confirmations never mailed after PostgreSQL stopped for
+ * 5 s). Its processing is tried again, backing off from half a second to ten, until the database answers; the
+ * partition waits meanwhile, so order is kept. Any other failure goes on at once to the channel's failure strategy.
+ */
+public final class WhileDatabaseDown {
+
+    private static final Logger LOG = Logger.getLogger(WhileDatabaseDown.class);
+    public static final Duration FIRST_WAIT = Duration.ofMillis(500);
+    public static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
+
+    private WhileDatabaseDown() {
+    }
+
+    public static <T> Uni<T> retry(String what, Supplier<Uni<? extends T>> work) {
+        Uni<T> attempt = Uni.createFrom().deferred(work);
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            // a retry is subscribed again from Mutiny's timer thread: run it on the event's own Vert.x context, where
+            // the reactive database clients must be called
+            attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+        return attempt
+                .onFailure(DatabaseFailures::unavailable)
+                .invoke(e -> LOG.warnf("%s waits for the database: %s", what, e.getMessage()))
+                .onFailure(DatabaseFailures::unavailable)
+                .retry().withBackOff(FIRST_WAIT, LONGEST_WAIT).indefinitely();
+    }
+}
