@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 class NotificationBenchmarkTest {
 
-    static final int PEOPLE = 20_000;
-    static final int PAIRINGS = 10_000;
+    static final int PEOPLE = Integer.getInteger("benchmark.people", 20_000);
+    static final int PAIRINGS = Integer.getInteger("benchmark.pairings", 10_000);
 
     @Test
     void deadlineToTwentyThousandAndTenThousandPairings() throws Exception {
