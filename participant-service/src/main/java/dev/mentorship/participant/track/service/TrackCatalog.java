@@ -1,7 +1,9 @@
 package dev.mentorship.participant.track.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mentorship.runtime.paging.Page;
+import dev.mentorship.participant.messaging.ProgramEvents;
+import dev.mentorship.participant.messaging.ProgramEvents.MilestoneRescheduled;
+import dev.mentorship.participant.messaging.ProgramEvents.ProgramPublished;
 import dev.mentorship.participant.track.TrackOffer;
 import dev.mentorship.participant.track.repository.TrackOfferRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -34,37 +36,33 @@ public class TrackCatalog {
         this.clock = clock;
     }
 
-    public Uni<Void> onProgramPublished(JsonNode program) {
+    public Uni<Void> onProgramPublished(ProgramPublished program) {
         Uni<Void> all = Uni.createFrom().voidItem();
-        for (JsonNode track : required(program, "tracks")) {
-            UUID trackId = UUID.fromString(required(track, "trackId").asText());
-            all = all.chain(() -> tracks.findById(trackId).chain(existing -> {
+        for (ProgramEvents.Track track : program.tracks()) {
+            all = all.chain(() -> tracks.findById(track.trackId()).chain(existing -> {
                 TrackOffer offer = existing != null ? existing : new TrackOffer();
-                offer.trackId = trackId;
-                offer.programId = UUID.fromString(required(program, "programId").asText());
-                offer.programName = required(program, "name").asText();
-                offer.conference = required(program, "conference").asText();
-                offer.key = required(track, "key").asText();
-                offer.kind = TrackOffer.Kind.valueOf(required(track, "kind").asText());
-                offer.name = required(track, "name").asText();
-                List<String> topics = new ArrayList<>();
-                track.path("topics").forEach(topic -> topics.add(topic.asText()));
-                offer.topics = topics;
-                JsonNode registration = required(track, "registration");
-                offer.opensAt = instant(registration, "opensAt");
-                offer.applicationDeadline = instant(registration, "applicationDeadline");
-                offer.closesAt = instant(registration, "closesAt");
-                offer.rolling = required(registration, "rolling").asBoolean();
-                offer.codeOfConductTitle = required(required(program, "codeOfConduct"), "title").asText();
-                offer.codeOfConductVersion = required(required(program, "codeOfConduct"), "version").asText();
-                offer.menteesPerMentorMin = track.path("menteesPerMentorMin").isInt() ? track.get("menteesPerMentorMin").asInt() : null;
-                offer.menteesPerMentorMax = track.path("menteesPerMentorMax").isInt() ? track.get("menteesPerMentorMax").asInt() : null;
+                offer.trackId = track.trackId();
+                offer.programId = program.programId();
+                offer.programName = program.name();
+                offer.conference = program.conference();
+                offer.key = track.key();
+                offer.kind = TrackOffer.Kind.valueOf(track.kind());
+                offer.name = track.name();
+                offer.topics = new ArrayList<>(track.topics());
+                offer.opensAt = track.registration().opensAt();
+                offer.applicationDeadline = track.registration().applicationDeadline();
+                offer.closesAt = track.registration().closesAt();
+                offer.rolling = track.registration().rolling();
+                offer.codeOfConductTitle = program.codeOfConduct().title();
+                offer.codeOfConductVersion = program.codeOfConduct().version();
+                offer.menteesPerMentorMin = track.menteesPerMentorMin();
+                offer.menteesPerMentorMax = track.menteesPerMentorMax();
                 offer.oneOnOneStartsAt = null;
                 offer.oneOnOneEndsAt = null;
-                for (JsonNode milestone : track.path("milestones")) {
-                    if (ONE_ON_ONE_WEEK.equals(milestone.path("type").asText())) {
-                        offer.oneOnOneStartsAt = instant(milestone, "dueAt");
-                        offer.oneOnOneEndsAt = milestone.path("endsAt").isTextual() ? instant(milestone, "endsAt") : null;
+                for (ProgramEvents.Milestone milestone : track.milestones()) {
+                    if (ONE_ON_ONE_WEEK.equals(milestone.type())) {
+                        offer.oneOnOneStartsAt = milestone.dueAt();
+                        offer.oneOnOneEndsAt = milestone.endsAt();
                     }
                 }
                 offer.updatedAt = clock.instant();
@@ -78,17 +76,16 @@ public class TrackCatalog {
      * An application deadline moved: the window moves, and its end too where it closed with the deadline.
      * The one-on-one week moved: the dates mentees may give move with it.
      */
-    public Uni<Void> onMilestoneRescheduled(JsonNode change) {
-        String type = required(change, "milestoneType").asText();
-        if (ONE_ON_ONE_WEEK.equals(type)) {
+    public Uni<Void> onMilestoneRescheduled(MilestoneRescheduled change) {
+        if (ONE_ON_ONE_WEEK.equals(change.milestoneType())) {
             return onOneOnOneWeekMoved(change);
         }
-        if (!"APPLICATION_DEADLINE".equals(type)) {
+        if (!"APPLICATION_DEADLINE".equals(change.milestoneType())) {
             return Uni.createFrom().voidItem();
         }
-        UUID trackId = UUID.fromString(required(change, "trackId").asText());
-        Instant previous = instant(required(change, "previous"), "dueAt");
-        Instant current = instant(required(change, "current"), "dueAt");
+        UUID trackId = change.trackId();
+        Instant previous = change.previous().dueAt();
+        Instant current = change.current().dueAt();
         return tracks.findById(trackId).chain(offer -> {
             if (offer == null) {
                 LOG.warnf("MilestoneRescheduled for track %s, which was never published here; ignored", trackId);
@@ -103,12 +100,10 @@ public class TrackCatalog {
         });
     }
 
-    private Uni<Void> onOneOnOneWeekMoved(JsonNode change) {
-        UUID trackId = UUID.fromString(required(change, "trackId").asText());
-        JsonNode current = required(change, "current");
-        Instant previousStart = instant(required(change, "previous"), "dueAt");
-        Instant start = instant(current, "dueAt");
-        return tracks.findById(trackId).invoke(offer -> {
+    private Uni<Void> onOneOnOneWeekMoved(MilestoneRescheduled change) {
+        Instant previousStart = change.previous().dueAt();
+        Instant start = change.current().dueAt();
+        return tracks.findById(change.trackId()).invoke(offer -> {
             if (offer != null) {
                 // the event names the window's start; its end moves by as much
                 offer.oneOnOneEndsAt = offer.oneOnOneEndsAt == null ? null
@@ -124,15 +119,4 @@ public class TrackCatalog {
         return Page.of(tracks.findOffers(programId), page, size);
     }
 
-    private static JsonNode required(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("The event has no " + field);
-        }
-        return value;
-    }
-
-    private static Instant instant(JsonNode node, String field) {
-        return Instant.parse(required(node, field).asText());
-    }
 }
