@@ -3,7 +3,6 @@ package dev.mentorship.participant.event;
 import dev.mentorship.runtime.outbox.Outbox;
 import dev.mentorship.participant.profile.Participant;
 import dev.mentorship.participant.registration.Registration;
-import dev.mentorship.participant.registration.repository.RegistrationRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,12 +15,10 @@ import java.util.UUID;
 public class ParticipantEvents {
 
     private final Outbox outbox;
-    private final RegistrationRepository registrations;
     private final Clock clock;
 
-    public ParticipantEvents(Outbox outbox, RegistrationRepository registrations, Clock clock) {
+    public ParticipantEvents(Outbox outbox, Clock clock) {
         this.outbox = outbox;
-        this.registrations = registrations;
         this.clock = clock;
     }
 
@@ -32,7 +29,7 @@ public class ParticipantEvents {
 
     /** The person's whole current state: profile and active registrations. */
     public Uni<Void> updated(Participant p, List<ParticipantUpdated.Change> changes) {
-        return registrations.activeOf(p.id).chain(active -> append(ParticipantUpdated.TYPE, p.id,
+        return Registration.activeOf(p.id).chain(active -> append(ParticipantUpdated.TYPE, p.id,
                 new ParticipantUpdated(p.id, List.copyOf(changes), ParticipantData.of(p),
                         active.stream().map(r -> RegistrationData.of(r, p.zone())).toList(), clock.instant())));
     }

@@ -1,6 +1,8 @@
 package dev.mentorship.participant.track;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import dev.mentorship.participant.persistence.JsonColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -94,5 +96,12 @@ public class TrackOffer extends PanacheEntityBase {
             return RegistrationState.OPEN;
         }
         return rolling && !now.isAfter(closesAt) ? RegistrationState.LATE : RegistrationState.CLOSED;
+    }
+
+    private static final Sort ORDER = Sort.by("closesAt").descending().and("programName").and("kind");
+
+    /** The offers of one program, or of all when programId is null: the latest closing first. */
+    public static PanacheQuery<TrackOffer> findOffers(UUID programId) {
+        return programId == null ? findAll(ORDER) : find("programId", ORDER, programId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mentorship.participant.conduct.rest;
 
+import dev.mentorship.participant.conduct.ConductReportInput;
 import dev.mentorship.participant.conduct.service.ConductReportService;
 import dev.mentorship.participant.registration.service.RegistrationService.Person;
 import dev.mentorship.runtime.security.CurrentUser;

@@ -1,7 +1,7 @@
 package dev.mentorship.participant.conduct.service;
 
 import dev.mentorship.participant.conduct.ConductReport;
-import dev.mentorship.participant.conduct.rest.ConductReportInput;
+import dev.mentorship.participant.conduct.ConductReportInput;
 import dev.mentorship.participant.event.ParticipantEvents;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.participant.registration.service.RegistrationService.Person;

@@ -1,5 +1,7 @@
 package dev.mentorship.participant.profile.rest;
 
+import dev.mentorship.participant.profile.ProfileInput;
+import dev.mentorship.participant.profile.SelfIdentificationInput;
 import dev.mentorship.participant.profile.service.PrivacyService;
 import dev.mentorship.participant.profile.service.ProfileService;
 import dev.mentorship.runtime.security.CurrentUser;
@@ -78,7 +80,7 @@ public class ProfileResource {
     @Path("/export")
     @Operation(summary = "Everything this service holds about me, as JSON")
     public Uni<MyData> export() {
-        return privacy.export(user.id());
+        return privacy.export(user.id()).map(MyData::of);
     }
 
     @GET

@@ -1,16 +1,12 @@
 package dev.mentorship.participant.profile.service;
 
+import dev.mentorship.participant.profile.PersonalData;
 import dev.mentorship.participant.conduct.ConductReport;
 import dev.mentorship.participant.event.ParticipantEvents;
 import dev.mentorship.runtime.outbox.OutboxEvent;
 import dev.mentorship.participant.profile.Participant;
 import dev.mentorship.participant.profile.SelfIdentification;
-import dev.mentorship.participant.profile.rest.MyData;
-import dev.mentorship.participant.profile.rest.ProfileView;
-import dev.mentorship.participant.profile.rest.SelfIdentificationView;
 import dev.mentorship.participant.registration.Registration;
-import dev.mentorship.participant.registration.repository.RegistrationRepository;
-import dev.mentorship.participant.registration.rest.RegistrationView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -32,25 +28,19 @@ public class PrivacyService {
 
     private static final Logger LOG = Logger.getLogger(PrivacyService.class);
 
-    private final RegistrationRepository registrations;
     private final ParticipantEvents events;
     private final Clock clock;
 
-    public PrivacyService(RegistrationRepository registrations, ParticipantEvents events, Clock clock) {
-        this.registrations = registrations;
+    public PrivacyService(ParticipantEvents events, Clock clock) {
         this.events = events;
         this.clock = clock;
     }
 
     @WithSession
-    public Uni<MyData> export(UUID me) {
+    public Uni<PersonalData> export(UUID me) {
         return Participant.<Participant>findById(me).chain(profile -> SelfIdentification.<SelfIdentification>findById(me)
-                .chain(self -> registrations.allOf(me).chain(regs -> ConductReport.<ConductReport>list("reporterId",
-                        Sort.by("filedAt"), me).map(reports -> new MyData(me, clock.instant(),
-                        profile == null ? null : ProfileView.of(profile), SelfIdentificationView.of(self),
-                        regs.stream().map(r -> new MyData.MyRegistration(RegistrationView.of(r), r.withdrawalReason)).toList(),
-                        reports.stream().map(r -> new MyData.FiledReport(r.id, r.programId, r.about, r.description,
-                                r.occurredOn, r.location, r.filedAt)).toList())))));
+                .chain(self -> Registration.allOf(me).chain(regs -> ConductReport.<ConductReport>list("reporterId",
+                        Sort.by("filedAt"), me).map(reports -> new PersonalData(me, clock.instant(), profile, self, regs, reports)))));
     }
 
     /** Returns whether there was anything to erase. */

@@ -8,9 +8,9 @@ import dev.mentorship.participant.profile.Participant;
 import dev.mentorship.participant.profile.SelfIdentification;
 import dev.mentorship.participant.profile.TimeZones;
 import dev.mentorship.participant.profile.WeeklyInterval;
-import dev.mentorship.participant.profile.rest.ProfileInput;
-import dev.mentorship.participant.profile.rest.SelfIdentificationInput;
-import dev.mentorship.participant.registration.repository.RegistrationRepository;
+import dev.mentorship.participant.profile.ProfileInput;
+import dev.mentorship.participant.profile.SelfIdentificationInput;
+import dev.mentorship.participant.registration.Registration;
 import dev.mentorship.participant.registration.service.WaitlistPriority;
 import dev.mentorship.runtime.problem.InvalidRequestException;
 import dev.mentorship.runtime.problem.Problem.FieldError;
@@ -31,14 +31,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProfileService {
 
-    private final RegistrationRepository registrations;
     private final ParticipantEvents events;
     private final WaitlistPriority priority;
     private final Clock clock;
 
-    public ProfileService(RegistrationRepository registrations, ParticipantEvents events, WaitlistPriority priority,
+    public ProfileService(ParticipantEvents events, WaitlistPriority priority,
                           Clock clock) {
-        this.registrations = registrations;
         this.events = events;
         this.priority = priority;
         this.clock = clock;
@@ -86,7 +84,7 @@ public class ProfileService {
                 return Uni.createFrom().item(new Saved(p, false));
             }
             p.updatedAt = now;
-            return registrations.activeOf(id).chain(active -> active.isEmpty() ? Uni.createFrom().voidItem()
+            return Registration.activeOf(id).chain(active -> active.isEmpty() ? Uni.createFrom().voidItem()
                             : events.updated(p, List.of(ParticipantUpdated.Change.PROFILE)))
                     .replaceWith(new Saved(p, false));
         });

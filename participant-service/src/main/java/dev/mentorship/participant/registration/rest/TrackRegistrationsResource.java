@@ -1,8 +1,9 @@
 package dev.mentorship.participant.registration.rest;
 
+import dev.mentorship.participant.registration.RegistrationInput;
 import dev.mentorship.participant.registration.Registration;
-import dev.mentorship.participant.registration.repository.RegistrationRepository.TrackFilter;
-import dev.mentorship.participant.registration.service.RegistrationCsv;
+import dev.mentorship.participant.registration.TrackFilter;
+import dev.mentorship.participant.registration.rest.RegistrationCsv;
 import dev.mentorship.participant.registration.service.RegistrationService;
 import dev.mentorship.runtime.security.CurrentUser;
 import dev.mentorship.runtime.paging.Page;
@@ -104,7 +105,8 @@ public class TrackRegistrationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<TrackRegistrationView>> listTrackRegistrations(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
                                                                    @Valid @BeanParam Filters filters, @Valid @BeanParam PageParams paging) {
-        return registrations.listOfTrack(programId, trackId, filters.filter(), paging.page, paging.size);
+        return registrations.listOfTrack(programId, trackId, filters.filter(), paging.page, paging.size)
+                .map(page -> page.map(TrackRegistrationView::of));
     }
 
     @GET
@@ -118,7 +120,8 @@ public class TrackRegistrationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> registrationsCsv(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
                                           @Valid @BeanParam Filters filters) {
-        return registrations.allOfTrack(programId, trackId, filters.filter()).map(rows -> Response.ok(RegistrationCsv.write(rows))
+        return registrations.allOfTrack(programId, trackId, filters.filter())
+                .map(rows -> Response.ok(RegistrationCsv.write(rows.stream().map(TrackRegistrationView::of).toList()))
                 .type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"registrations-" + trackId + ".csv\"")
                 .build());

@@ -5,16 +5,12 @@ import dev.mentorship.participant.event.ParticipantUpdated;
 import dev.mentorship.participant.persistence.PersonLock;
 import dev.mentorship.participant.profile.Participant;
 import dev.mentorship.participant.profile.SelfIdentification;
-import dev.mentorship.participant.profile.rest.ProfileView;
-import dev.mentorship.participant.profile.rest.SelfIdentificationView;
 import dev.mentorship.participant.profile.service.ProfileService;
 import dev.mentorship.participant.registration.Registration;
 import dev.mentorship.participant.registration.TrackPolicy;
-import dev.mentorship.participant.registration.repository.RegistrationRepository;
-import dev.mentorship.participant.registration.repository.RegistrationRepository.TrackFilter;
-import dev.mentorship.participant.registration.rest.RegistrationInput;
-import dev.mentorship.participant.registration.rest.RegistrationView;
-import dev.mentorship.participant.registration.rest.TrackRegistrationView;
+import dev.mentorship.participant.registration.TrackRegistration;
+import dev.mentorship.participant.registration.TrackFilter;
+import dev.mentorship.participant.registration.RegistrationInput;
 import dev.mentorship.runtime.problem.InvalidRequestException;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.problem.Problem.FieldError;
@@ -47,15 +43,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RegistrationService {
 
-    private final RegistrationRepository registrations;
     private final ProfileService profiles;
     private final WaitlistPriority priority;
     private final ParticipantEvents events;
     private final Clock clock;
 
-    public RegistrationService(RegistrationRepository registrations, ProfileService profiles, WaitlistPriority priority,
+    public RegistrationService(ProfileService profiles, WaitlistPriority priority,
                                ParticipantEvents events, Clock clock) {
-        this.registrations = registrations;
         this.profiles = profiles;
         this.priority = priority;
         this.events = events;
@@ -73,7 +67,8 @@ public class RegistrationService {
         if (input.profile() != null) {
             ProfileService.validate(input.profile(), "profile.");
         }
-        // two identical requests at once run one after the other: the second answers with what the first stored
+        // two identical requests at once run one after the other: the second answers with what the first stored.
+        // Programmatic, as the transaction rule allows only here: the person's lock must be the first statement of it
         return Panache.withTransaction(() -> PersonLock.lock(person.id()).chain(() -> registerOnce(person, programId, trackId, input)));
     }
 
@@ -83,7 +78,7 @@ public class RegistrationService {
                 return Uni.createFrom().failure(new NotFoundException(
                         "There is no published track " + trackId + " in program " + programId + "."));
             }
-            return registrations.findOne(person.id(), trackId, input.role()).chain(existing -> {
+            return Registration.findOne(person.id(), trackId, input.role()).chain(existing -> {
                 if (existing != null && existing.status == Registration.Status.ACTIVE) {
                     return Uni.createFrom().item(new Registered(existing, false));
                 }
@@ -191,19 +186,19 @@ public class RegistrationService {
 
     @WithSession
     public Uni<Page<Registration>> listOf(UUID participantId, int page, int size) {
-        return Page.of(registrations.findByParticipant(participantId), page, size);
+        return Page.of(Registration.findByParticipant(participantId), page, size);
     }
 
     @WithSession
-    public Uni<Page<TrackRegistrationView>> listOfTrack(UUID programId, UUID trackId, TrackFilter filter, int page, int size) {
-        return Page.of(registrations.findByTrack(programId, trackId, filter), page, size)
+    public Uni<Page<TrackRegistration>> listOfTrack(UUID programId, UUID trackId, TrackFilter filter, int page, int size) {
+        return Page.of(Registration.findByTrack(programId, trackId, filter), page, size)
                 .chain(found -> withPeople(found.items()).map(views -> new Page<>(views, found.page(), found.size(), found.total())));
     }
 
     /** Every registration of a track that matches the filter, for the CSV export. */
     @WithSession
-    public Uni<List<TrackRegistrationView>> allOfTrack(UUID programId, UUID trackId, TrackFilter filter) {
-        return registrations.findByTrack(programId, trackId, filter).list().chain(this::withPeople);
+    public Uni<List<TrackRegistration>> allOfTrack(UUID programId, UUID trackId, TrackFilter filter) {
+        return Registration.findByTrack(programId, trackId, filter).list().chain(this::withPeople);
     }
 
     @WithSession
@@ -226,7 +221,7 @@ public class RegistrationService {
                 : priority.setPolicy(programId, trackId, prioritiseSelfIdentified, organizer));
     }
 
-    private Uni<List<TrackRegistrationView>> withPeople(List<Registration> page) {
+    private Uni<List<TrackRegistration>> withPeople(List<Registration> page) {
         if (page.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -235,15 +230,14 @@ public class RegistrationService {
                 .map(selves -> {
                     Map<UUID, Participant> byId = people.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
                     Map<UUID, SelfIdentification> selfById = selves.stream().collect(Collectors.toMap(s -> s.participantId, Function.identity()));
-                    return page.stream().map(r -> new TrackRegistrationView(RegistrationView.of(r),
-                            byId.containsKey(r.participantId) ? ProfileView.of(byId.get(r.participantId)) : null,
-                            SelfIdentificationView.of(selfById.get(r.participantId)), r.withdrawalReason)).toList();
+                    return page.stream().map(r -> new TrackRegistration(r, byId.get(r.participantId), selfById.get(r.participantId)))
+                            .toList();
                 }));
     }
 
     /** A registration of this person; someone else's is "not found", never "forbidden", so that ids reveal nothing. */
     private Uni<Registration> own(UUID me, UUID registrationId) {
-        return registrations.findById(registrationId).chain(r -> r == null || !r.participantId.equals(me)
+        return Registration.<Registration>findById(registrationId).chain(r -> r == null || !r.participantId.equals(me)
                 ? Uni.createFrom().failure(new NotFoundException("You have no registration " + registrationId + "."))
                 : Uni.createFrom().item(r));
     }

@@ -6,7 +6,6 @@ import dev.mentorship.participant.profile.Participant;
 import dev.mentorship.participant.profile.SelfIdentification;
 import dev.mentorship.participant.registration.Registration;
 import dev.mentorship.participant.registration.TrackPolicy;
-import dev.mentorship.participant.registration.repository.RegistrationRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,12 +23,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class WaitlistPriority {
 
-    private final RegistrationRepository registrations;
     private final ParticipantEvents events;
     private final Clock clock;
 
-    public WaitlistPriority(RegistrationRepository registrations, ParticipantEvents events, Clock clock) {
-        this.registrations = registrations;
+    public WaitlistPriority(ParticipantEvents events, Clock clock) {
         this.events = events;
         this.clock = clock;
     }
@@ -46,7 +43,7 @@ public class WaitlistPriority {
 
     /** The person's self-identification changed: their mentee registrations follow. */
     public Uni<Void> refreshParticipant(Participant p, boolean underrepresented) {
-        return registrations.activeOf(p.id).chain(active -> {
+        return Registration.activeOf(p.id).chain(active -> {
             Uni<Boolean> anyChanged = Uni.createFrom().item(false);
             for (Registration r : active) {
                 anyChanged = anyChanged.chain(changed -> r.role != Registration.Role.MENTEE ? Uni.createFrom().item(changed)
@@ -70,7 +67,7 @@ public class WaitlistPriority {
             policy.updatedAt = clock.instant();
             policy.updatedBy = organizer;
             Uni<TrackPolicy> saved = existing != null ? Uni.createFrom().item(policy) : policy.persist();
-            return saved.chain(() -> registrations.activeMenteesOf(trackId)).chain(mentees -> {
+            return saved.chain(() -> Registration.activeMenteesOf(trackId)).chain(mentees -> {
                 Set<UUID> changedPeople = new LinkedHashSet<>();
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (Registration r : mentees) {

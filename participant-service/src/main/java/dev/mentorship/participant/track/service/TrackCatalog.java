@@ -5,7 +5,6 @@ import dev.mentorship.participant.messaging.ProgramEvents;
 import dev.mentorship.participant.messaging.ProgramEvents.MilestoneRescheduled;
 import dev.mentorship.participant.messaging.ProgramEvents.ProgramPublished;
 import dev.mentorship.participant.track.TrackOffer;
-import dev.mentorship.participant.track.repository.TrackOfferRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,18 +27,16 @@ public class TrackCatalog {
     private static final Logger LOG = Logger.getLogger(TrackCatalog.class);
     private static final String ONE_ON_ONE_WEEK = "ONE_ON_ONE_WEEK";
 
-    private final TrackOfferRepository tracks;
     private final Clock clock;
 
-    public TrackCatalog(TrackOfferRepository tracks, Clock clock) {
-        this.tracks = tracks;
+    public TrackCatalog(Clock clock) {
         this.clock = clock;
     }
 
     public Uni<Void> onProgramPublished(ProgramPublished program) {
         Uni<Void> all = Uni.createFrom().voidItem();
         for (ProgramEvents.Track track : program.tracks()) {
-            all = all.chain(() -> tracks.findById(track.trackId()).chain(existing -> {
+            all = all.chain(() -> TrackOffer.<TrackOffer>findById(track.trackId()).chain(existing -> {
                 TrackOffer offer = existing != null ? existing : new TrackOffer();
                 offer.trackId = track.trackId();
                 offer.programId = program.programId();
@@ -66,7 +63,7 @@ public class TrackCatalog {
                     }
                 }
                 offer.updatedAt = clock.instant();
-                return tracks.persist(offer).replaceWithVoid();
+                return offer.persist().replaceWithVoid();
             }));
         }
         return all;
@@ -86,7 +83,7 @@ public class TrackCatalog {
         UUID trackId = change.trackId();
         Instant previous = change.previous().dueAt();
         Instant current = change.current().dueAt();
-        return tracks.findById(trackId).chain(offer -> {
+        return TrackOffer.<TrackOffer>findById(trackId).chain(offer -> {
             if (offer == null) {
                 LOG.warnf("MilestoneRescheduled for track %s, which was never published here; ignored", trackId);
                 return Uni.createFrom().voidItem();
@@ -103,7 +100,7 @@ public class TrackCatalog {
     private Uni<Void> onOneOnOneWeekMoved(MilestoneRescheduled change) {
         Instant previousStart = change.previous().dueAt();
         Instant start = change.current().dueAt();
-        return tracks.findById(change.trackId()).invoke(offer -> {
+        return TrackOffer.<TrackOffer>findById(change.trackId()).invoke(offer -> {
             if (offer != null) {
                 // the event names the window's start; its end moves by as much
                 offer.oneOnOneEndsAt = offer.oneOnOneEndsAt == null ? null
@@ -116,7 +113,7 @@ public class TrackCatalog {
 
     @WithSession
     public Uni<Page<TrackOffer>> list(UUID programId, int page, int size) {
-        return Page.of(tracks.findOffers(programId), page, size);
+        return Page.of(TrackOffer.findOffers(programId), page, size);
     }
 
 }

@@ -1,4 +1,4 @@
-package dev.mentorship.participant.profile.rest;
+package dev.mentorship.participant.profile;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

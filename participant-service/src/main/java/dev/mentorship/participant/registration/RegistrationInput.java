@@ -1,6 +1,6 @@
-package dev.mentorship.participant.registration.rest;
+package dev.mentorship.participant.registration;
 
-import dev.mentorship.participant.profile.rest.ProfileInput;
+import dev.mentorship.participant.profile.ProfileInput;
 import dev.mentorship.participant.registration.Answers;
 import dev.mentorship.participant.registration.Registration;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package dev.mentorship.participant.registration.service;
+package dev.mentorship.participant.registration.rest;
 
 import dev.mentorship.participant.profile.rest.ProfileView;
 import dev.mentorship.participant.registration.Answers;

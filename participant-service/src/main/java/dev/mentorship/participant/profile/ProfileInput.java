@@ -1,4 +1,4 @@
-package dev.mentorship.participant.profile.rest;
+package dev.mentorship.participant.profile;
 
 import dev.mentorship.participant.profile.CareerStage;
 import dev.mentorship.participant.profile.WeeklyInterval;

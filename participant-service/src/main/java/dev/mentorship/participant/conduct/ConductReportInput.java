@@ -1,4 +1,4 @@
-package dev.mentorship.participant.conduct.rest;
+package dev.mentorship.participant.conduct;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
