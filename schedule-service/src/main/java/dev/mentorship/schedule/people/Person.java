@@ -2,6 +2,7 @@ package dev.mentorship.schedule.people;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -44,6 +45,16 @@ public class Person extends PanacheEntityBase {
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);
+    }
+
+    /** Keeps the weekly availability as JSON, times as "09:00". */
+    public void weekly(List<WeeklyInterval> intervals) {
+        ArrayNode array = JSON.createArrayNode();
+        for (WeeklyInterval interval : intervals) {
+            array.addObject().put("day", interval.day().name()).put("from", interval.from().toString())
+                    .put("to", interval.to().toString());
+        }
+        availability = array.toString();
     }
 
     public List<WeeklyInterval> weekly() {

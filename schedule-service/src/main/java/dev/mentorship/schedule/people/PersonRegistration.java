@@ -1,5 +1,8 @@
 package dev.mentorship.schedule.people;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mentorship.schedule.program.Role;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,12 +13,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A person's registration: which deadlines concern them, and their one-on-one-week availability (UTC JSON). */
 @Entity
 @Table(name = "person_registration")
 public class PersonRegistration extends PanacheEntityBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public enum Status { ACTIVE, WITHDRAWN }
 
@@ -47,4 +53,20 @@ public class PersonRegistration extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The one-on-one-week hours, each as [startEpochSecond, endEpochSecond]. */
+    public List<long[]> oneOnOne() {
+        try {
+            return JSON.readValue(oneOnOneUtc, new TypeReference<List<long[]>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void oneOnOne(List<long[]> intervals) {
+        try {
+            oneOnOneUtc = JSON.writeValueAsString(intervals);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.mentorship.schedule.program;
 
+import dev.mentorship.schedule.persistence.JsonColumns;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

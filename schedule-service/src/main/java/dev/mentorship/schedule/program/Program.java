@@ -1,6 +1,8 @@
 package dev.mentorship.schedule.program;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,6 +20,8 @@ import java.util.UUID;
 public class Program extends PanacheEntityBase {
 
     public enum Status { DRAFT, PUBLISHED }
+
+    private static final Sort NEWEST_FIRST = Sort.by("createdAt").descending().and("id");
 
     @Id
     public UUID id;
@@ -66,4 +70,14 @@ public class Program extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Every program, newest first. */
+    public static PanacheQuery<Program> newestFirst() {
+        return findAll(NEWEST_FIRST);
+    }
+
+    /** The programs of one status, newest first. */
+    public static PanacheQuery<Program> withStatus(Status status) {
+        return find("status", NEWEST_FIRST, status);
+    }
 }

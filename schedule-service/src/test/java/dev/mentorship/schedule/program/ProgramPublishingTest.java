@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mentorship.schedule.MovableClock;
 import dev.mentorship.schedule.reminder.Reminder;
-import dev.mentorship.schedule.reminder.ReminderDispatcher;
+import dev.mentorship.schedule.reminder.service.ReminderDispatcher;
 import dev.mentorship.testing.EventSchemas;
 import dev.mentorship.testing.TopicReader;
 import dev.mentorship.testing.Tokens;

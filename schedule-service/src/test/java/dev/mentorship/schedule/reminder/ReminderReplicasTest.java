@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mentorship.schedule.MovableClock;
+import dev.mentorship.schedule.reminder.service.ReminderDispatcher;
 import dev.mentorship.runtime.outbox.OutboxEvent;
 import dev.mentorship.testing.TopicReader;
 import dev.mentorship.testing.Tokens;

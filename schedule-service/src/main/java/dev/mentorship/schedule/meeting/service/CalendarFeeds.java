@@ -1,5 +1,6 @@
 package dev.mentorship.schedule.meeting.service;
 
+import dev.mentorship.runtime.problem.ProblemException;
 import dev.mentorship.schedule.meeting.CalendarFeed;
 import dev.mentorship.schedule.meeting.Meeting;
 import dev.mentorship.schedule.meeting.MeetingCalendar;
@@ -16,7 +17,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -132,8 +132,8 @@ public class CalendarFeeds {
                 });
     }
 
-    private static NotFoundException unknown() {
-        return new NotFoundException("No calendar has this link; it may have been revoked.");
+    private static ProblemException unknown() {
+        return ProblemException.notFound("No calendar has this link; it may have been revoked.");
     }
 
     static String hash(String token) {

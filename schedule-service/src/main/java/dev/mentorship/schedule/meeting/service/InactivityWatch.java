@@ -44,6 +44,8 @@ public class InactivityWatch {
     public Uni<Integer> check() {
         Instant now = clock.instant();
         Instant threshold = now.minus(config.inactivity());
+        // programmatic, not @WithTransaction: the transaction must begin with the claim, whose row locks (FOR UPDATE
+        // SKIP LOCKED) keep other replicas off these pairings until their PairingInactive is committed with them
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                 // HQL (a native query would add a query plan on every call): for no key update skip locked, limit 100
                 .createSelectionQuery("from Pairing where status = :active and lastActivityAt <= :threshold"

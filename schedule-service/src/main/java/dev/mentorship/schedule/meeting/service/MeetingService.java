@@ -1,8 +1,9 @@
 package dev.mentorship.schedule.meeting.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mentorship.runtime.paging.Page;
+import dev.mentorship.runtime.problem.InvalidRequestException;
+import dev.mentorship.runtime.problem.Problem;
+import dev.mentorship.runtime.problem.ProblemException;
 import dev.mentorship.schedule.meeting.Meeting;
 import dev.mentorship.schedule.meeting.MeetingCalendar;
 import dev.mentorship.schedule.meeting.MeetingPlanner;
@@ -14,16 +15,12 @@ import dev.mentorship.schedule.people.Person;
 import dev.mentorship.schedule.people.PersonRegistration;
 import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.Track;
-import dev.mentorship.schedule.program.TrackKind;
-import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.schedule.reminder.Reminder;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -36,12 +33,13 @@ import java.util.UUID;
 /**
  * Meetings: proposed when a pairing is created, then confirmed, moved, cancelled or marked held by a member of the
  * pairing or an organizer. Each change that calendars must see raises SEQUENCE; confirmed meetings get reminders.
+ * The pairings themselves are kept by {@link dev.mentorship.schedule.pairing.service.PairingProjection}, which calls
+ * {@link #propose} and {@link #cancelAhead} as they are created and dissolved.
  */
 @ApplicationScoped
 public class MeetingService {
 
     private static final Logger LOG = Logger.getLogger(MeetingService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MeetingEvents events;
     private final MeetingsConfig config;
@@ -61,50 +59,13 @@ public class MeetingService {
     public record Found(Meeting meeting, Pairing pairing) {
     }
 
-    // --- from events, inside the consumer's transaction
+    // --- what pairings bring, inside the consumer's transaction (pairing/service/PairingProjection)
 
-    public Uni<Void> onPairingCreated(JsonNode data) {
-        UUID pairingId = UUID.fromString(data.get("pairingId").asText());
-        return Pairing.<Pairing>findById(pairingId).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().voidItem();
-            }
-            Instant now = clock.instant();
-            Pairing p = new Pairing();
-            p.pairingId = pairingId;
-            p.programId = UUID.fromString(data.get("programId").asText());
-            p.trackId = UUID.fromString(data.get("trackId").asText());
-            p.trackKind = TrackKind.valueOf(data.get("trackKind").asText());
-            p.mentorId = UUID.fromString(data.at("/mentor/participantId").asText());
-            p.menteeId = UUID.fromString(data.at("/mentee/participantId").asText());
-            p.status = Pairing.Status.ACTIVE;
-            p.createdAt = now;
-            p.lastActivityAt = now;
-            return p.persist().chain(() -> remember(data.get("mentor"), p.trackId))
-                    .chain(() -> remember(data.get("mentee"), p.trackId))
-                    .chain(() -> propose(p, UUID.fromString(data.at("/mentor/registrationId").asText()),
-                            UUID.fromString(data.at("/mentee/registrationId").asText())));
-        });
-    }
-
-    /** The contact PairingCreated carries, for people this service has not heard of from participant events yet. */
-    private Uni<Void> remember(JsonNode member, UUID trackId) {
-        UUID id = UUID.fromString(member.get("participantId").asText());
-        return Person.<Person>findById(id).chain(person -> {
-            if (person != null) {
-                return Uni.createFrom().voidItem();
-            }
-            Person p = new Person();
-            p.participantId = id;
-            p.name = member.path("name").asText("");
-            p.email = member.path("email").asText("");
-            p.timeZone = member.path("timeZone").asText("UTC");
-            p.updatedAt = clock.instant();
-            return p.persist().replaceWithVoid();
-        });
-    }
-
-    private Uni<Void> propose(Pairing pairing, UUID mentorRegistration, UUID menteeRegistration) {
+    /**
+     * Proposes a new pairing's meetings from its track's rules and milestones and both members' availability: each
+     * PROPOSED at a slot that fits both, or UNSCHEDULED with a note where none does.
+     */
+    public Uni<Void> propose(Pairing pairing, UUID mentorRegistration, UUID menteeRegistration) {
         return Milestone.<Milestone>list("trackId", pairing.trackId).chain(milestones -> party(pairing.mentorId, mentorRegistration)
                 .chain(mentor -> party(pairing.menteeId, menteeRegistration).chain(mentee -> {
                     Instant now = clock.instant();
@@ -137,31 +98,11 @@ public class MeetingService {
     private Uni<SlotFinder.Party> party(UUID participantId, UUID registrationId) {
         return Person.<Person>findById(participantId).chain(person -> PersonRegistration.<PersonRegistration>findById(registrationId)
                 .map(registration -> {
-                    List<long[]> dated = List.of();
-                    if (registration != null) {
-                        try {
-                            dated = JSON.readValue(registration.oneOnOneUtc, new TypeReference<List<long[]>>() { });
-                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
+                    List<long[]> dated = registration == null ? List.of() : registration.oneOnOne();
                     return person == null
                             ? new SlotFinder.Party(java.time.ZoneOffset.UTC, List.of(), dated)
                             : new SlotFinder.Party(person.zone(), person.weekly(), dated);
                 }));
-    }
-
-    /** A dissolved pairing's meetings still ahead are cancelled. */
-    public Uni<Void> onPairingDissolved(JsonNode data) {
-        UUID pairingId = UUID.fromString(data.get("pairingId").asText());
-        return Pairing.<Pairing>findById(pairingId).chain(p -> {
-            if (p == null || p.status == Pairing.Status.DISSOLVED) {
-                return Uni.createFrom().voidItem();
-            }
-            p.status = Pairing.Status.DISSOLVED;
-            p.dissolvedAt = clock.instant();
-            return cancelAhead(p, "The pairing ended.");
-        });
     }
 
     /**
@@ -172,7 +113,8 @@ public class MeetingService {
         return cancelAhead(p, "A member of the pairing left the program.", erased);
     }
 
-    Uni<Void> cancelAhead(Pairing p, String reason) {
+    /** Cancels the pairing's meetings still ahead: MeetingCancelled for those that were confirmed. */
+    public Uni<Void> cancelAhead(Pairing p, String reason) {
         return cancelAhead(p, reason, null);
     }
 
@@ -195,6 +137,11 @@ public class MeetingService {
             }
             return chain;
         });
+    }
+
+    /** Deletes every meeting of these pairings (a member was erased). */
+    public Uni<Void> deleteOfPairings(List<UUID> pairingIds) {
+        return Meeting.delete("pairingId in ?1", pairingIds).replaceWithVoid();
     }
 
     // --- what members and organizers do
@@ -223,9 +170,9 @@ public class MeetingService {
                 return Uni.createFrom().item(found);
             }
             if (m.status != Meeting.Status.PROPOSED) {
-                return Uni.createFrom().failure(new WebApplicationException(m.status == Meeting.Status.UNSCHEDULED
+                return Uni.createFrom().failure(ProblemException.conflict(m.status == Meeting.Status.UNSCHEDULED
                         ? "This meeting has no time yet: set one (PATCH with startsAt), which confirms it."
-                        : "This meeting is " + m.status.name().toLowerCase() + ".", 409));
+                        : "This meeting is " + m.status.name().toLowerCase() + "."));
             }
             return schedule(found, caller, m.startsAt, m.durationMinutes);
         });
@@ -236,11 +183,11 @@ public class MeetingService {
         return find(meetingId, caller).chain(found -> {
             Meeting m = found.meeting();
             if (m.status == Meeting.Status.CANCELLED || m.status == Meeting.Status.HELD) {
-                return Uni.createFrom().failure(new WebApplicationException("This meeting is " + m.status.name().toLowerCase() + ".", 409));
+                return Uni.createFrom().failure(ProblemException.conflict("This meeting is " + m.status.name().toLowerCase() + "."));
             }
             if (!startsAt.isAfter(clock.instant())) {
-                return Uni.createFrom().failure(new dev.mentorship.runtime.problem.InvalidRequestException(List.of(
-                        new dev.mentorship.runtime.problem.Problem.FieldError("startsAt", "must be in the future"))));
+                return Uni.createFrom().failure(new InvalidRequestException(List.of(
+                        new Problem.FieldError("startsAt", "must be in the future"))));
             }
             int duration = durationMinutes == null ? m.durationMinutes : durationMinutes;
             if (m.status != Meeting.Status.CONFIRMED) {
@@ -267,7 +214,7 @@ public class MeetingService {
                 return Uni.createFrom().item(found);
             }
             if (m.status == Meeting.Status.HELD) {
-                return Uni.createFrom().failure(new WebApplicationException("This meeting was held.", 409));
+                return Uni.createFrom().failure(ProblemException.conflict("This meeting was held."));
             }
             boolean announced = m.status == Meeting.Status.CONFIRMED;
             m.status = Meeting.Status.CANCELLED;
@@ -287,8 +234,8 @@ public class MeetingService {
                 return Uni.createFrom().item(found);
             }
             if (m.status != Meeting.Status.CONFIRMED || m.startsAt.isAfter(clock.instant())) {
-                return Uni.createFrom().failure(new WebApplicationException(
-                        "Only a confirmed meeting that has started can be marked held.", 409));
+                return Uni.createFrom().failure(ProblemException.conflict(
+                        "Only a confirmed meeting that has started can be marked held."));
             }
             m.status = Meeting.Status.HELD;
             m.heldAt = clock.instant();
@@ -302,7 +249,7 @@ public class MeetingService {
         return find(meetingId, caller).chain(found -> {
             Meeting m = found.meeting();
             if (m.startsAt == null) {
-                return Uni.createFrom().failure(new WebApplicationException("This meeting has no time yet.", 409));
+                return Uni.createFrom().failure(ProblemException.conflict("This meeting has no time yet."));
             }
             Pairing p = found.pairing();
             return Track.<Track>findById(p.trackId).chain(track -> Person.<Person>findById(p.mentorId)
@@ -374,11 +321,11 @@ public class MeetingService {
 
     private static Uni<Pairing> pairing(UUID pairingId, Caller caller) {
         return Pairing.<Pairing>findById(pairingId).chain(p -> p == null || !caller.organizer() && !p.hasMember(caller.id())
-                ? Uni.createFrom().failure(new NotFoundException("You are in no pairing " + pairingId + "."))
+                ? Uni.createFrom().failure(ProblemException.notFound("You are in no pairing " + pairingId + "."))
                 : Uni.createFrom().item(p));
     }
 
-    private static NotFoundException notFound(UUID meetingId) {
-        return new NotFoundException("There is no meeting " + meetingId + " of yours.");
+    private static ProblemException notFound(UUID meetingId) {
+        return ProblemException.notFound("There is no meeting " + meetingId + " of yours.");
     }
 }

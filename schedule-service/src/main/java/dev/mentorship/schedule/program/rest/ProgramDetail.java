@@ -21,6 +21,11 @@ public record ProgramDetail(UUID id, Program.Status status, Instant createdAt, I
     /** One move of a milestone: "extended from August 30 to September 1", with its reason. */
     public record Change(UUID milestoneId, Instant changedAt, String summary, String reason, LocalDate oldDate,
                          LocalDate newDate, Instant oldDueAt, Instant newDueAt) {
+
+        public static Change of(MilestoneChange c) {
+            return new Change(c.milestoneId, c.changedAt, Changes.summary(c), c.reason, c.oldDate, c.newDate, c.oldDueAt,
+                    c.newDueAt);
+        }
     }
 
     public static ProgramDetail of(ProgramAggregate aggregate) {
@@ -28,8 +33,7 @@ public record ProgramDetail(UUID id, Program.Status status, Instant createdAt, I
         ProgramPublished content = ProgramPublished.of(p, aggregate.tracks(), aggregate.milestones());
         List<Change> changes = aggregate.changes().values().stream().flatMap(List::stream)
                 .sorted(Comparator.comparing((MilestoneChange c) -> c.changedAt).thenComparing(c -> c.newDueAt))
-                .map(c -> new Change(c.milestoneId, c.changedAt, Changes.summary(c), c.reason, c.oldDate, c.newDate,
-                        c.oldDueAt, c.newDueAt))
+                .map(Change::of)
                 .toList();
         return new ProgramDetail(p.id, p.status, p.createdAt, p.publishedAt, p.conference, p.name, p.description,
                 p.timeZone, p.frontendUrl, content.codeOfConduct(), content.tracks(), changes);

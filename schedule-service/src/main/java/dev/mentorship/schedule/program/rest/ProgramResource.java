@@ -1,12 +1,12 @@
 package dev.mentorship.schedule.program.rest;
 
 import dev.mentorship.schedule.program.ProgramCalendar;
-import dev.mentorship.schedule.program.event.Changes;
+import dev.mentorship.schedule.program.ProgramDefinition;
 import dev.mentorship.schedule.program.service.ProgramService;
+import dev.mentorship.runtime.security.CurrentUser;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.paging.PageParams;
 import dev.mentorship.runtime.problem.Problem;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,12 +42,12 @@ import java.util.stream.Collectors;
 public class ProgramResource {
 
     private final ProgramService programs;
-    private final SecurityIdentity identity;
+    private final CurrentUser user;
     private final Clock clock;
 
-    public ProgramResource(ProgramService programs, SecurityIdentity identity, Clock clock) {
+    public ProgramResource(ProgramService programs, CurrentUser user, Clock clock) {
         this.programs = programs;
-        this.identity = identity;
+        this.user = user;
         this.clock = clock;
     }
 
@@ -122,8 +122,7 @@ public class ProgramResource {
                                                    @PathParam("milestoneId") UUID milestoneId, @Valid @NotNull MilestoneMove body) {
         return programs.reschedule(programId, trackId, milestoneId, body.date(), body.endDate(), body.time(),
                         body.reason(), me())
-                .map(c -> new ProgramDetail.Change(c.milestoneId, c.changedAt, Changes.summary(c), c.reason, c.oldDate,
-                        c.newDate, c.oldDueAt, c.newDueAt));
+                .map(ProgramDetail.Change::of);
     }
 
     @GET
@@ -148,10 +147,10 @@ public class ProgramResource {
     }
 
     private boolean isOrganizer() {
-        return identity.hasRole("organizer");
+        return user.isOrganizer();
     }
 
     private UUID me() {
-        return UUID.fromString(identity.getPrincipal().getName());
+        return user.id();
     }
 }

@@ -2,8 +2,8 @@ package dev.mentorship.schedule.program.service;
 
 import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.MilestoneType;
+import dev.mentorship.schedule.program.ProgramDefinition;
 import dev.mentorship.schedule.program.ProgramTime;
-import dev.mentorship.schedule.program.rest.ProgramDefinition;
 import dev.mentorship.runtime.problem.Problem.FieldError;
 
 import java.net.URI;

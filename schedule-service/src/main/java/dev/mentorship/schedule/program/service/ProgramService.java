@@ -1,28 +1,25 @@
 package dev.mentorship.schedule.program.service;
 
-import dev.mentorship.schedule.event.Topics;
 import dev.mentorship.runtime.outbox.Outbox;
+import dev.mentorship.runtime.paging.Page;
+import dev.mentorship.runtime.problem.InvalidRequestException;
+import dev.mentorship.runtime.problem.Problem.FieldError;
+import dev.mentorship.runtime.problem.ProblemException;
+import dev.mentorship.schedule.event.Topics;
 import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.MilestoneChange;
 import dev.mentorship.schedule.program.Program;
+import dev.mentorship.schedule.program.ProgramDefinition;
 import dev.mentorship.schedule.program.ProgramTime;
 import dev.mentorship.schedule.program.Track;
 import dev.mentorship.schedule.program.event.MilestoneRescheduled;
 import dev.mentorship.schedule.program.event.ProgramPublished;
-import dev.mentorship.schedule.program.repository.ProgramRepository;
-import dev.mentorship.schedule.program.rest.ProgramDefinition;
-import dev.mentorship.schedule.reminder.ReminderPlanner;
-import dev.mentorship.runtime.problem.InvalidRequestException;
-import dev.mentorship.runtime.paging.Page;
-import dev.mentorship.runtime.problem.Problem.FieldError;
+import dev.mentorship.schedule.reminder.service.ReminderPlanner;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,13 +41,11 @@ public class ProgramService {
                                    Map<UUID, List<MilestoneChange>> changes) {
     }
 
-    private final ProgramRepository programs;
     private final Outbox outbox;
     private final ReminderPlanner reminders;
     private final Clock clock;
 
-    public ProgramService(ProgramRepository programs, Outbox outbox, ReminderPlanner reminders, Clock clock) {
-        this.programs = programs;
+    public ProgramService(Outbox outbox, ReminderPlanner reminders, Clock clock) {
         this.outbox = outbox;
         this.reminders = reminders;
         this.clock = clock;
@@ -59,8 +54,7 @@ public class ProgramService {
     /** Organizers see drafts too; everyone else sees published programs only. */
     @WithSession
     public Uni<Page<Program>> list(boolean includeDrafts, int page, int size) {
-        return Page.of(includeDrafts ? programs.findAllNewestFirst() : programs.findByStatus(Program.Status.PUBLISHED),
-                page, size);
+        return Page.of(includeDrafts ? Program.newestFirst() : Program.withStatus(Program.Status.PUBLISHED), page, size);
     }
 
     /** Creates a draft from a definition; announced extensions become the milestones' history. */
@@ -70,10 +64,10 @@ public class ProgramService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(new InvalidRequestException(errors));
         }
-        return programs.count("name", definition.name()).chain(existing -> {
+        return Program.count("name", definition.name()).chain(existing -> {
             if (existing > 0) {
-                return Uni.createFrom().failure(new ClientErrorException(
-                        "A program named \"" + definition.name() + "\" exists already", Response.Status.CONFLICT));
+                return Uni.createFrom().failure(ProblemException.conflict(
+                        "A program named \"" + definition.name() + "\" exists already"));
             }
             return persistNew(definition, organizer);
         });
@@ -160,8 +154,8 @@ public class ProgramService {
         return load(programId, true).chain(aggregate -> {
             Program program = aggregate.program();
             if (program.status == Program.Status.PUBLISHED) {
-                return Uni.createFrom().failure(new ClientErrorException(
-                        "The program was published on " + program.publishedAt, Response.Status.CONFLICT));
+                return Uni.createFrom().failure(ProblemException.conflict(
+                        "The program was published on " + program.publishedAt));
             }
             program.status = Program.Status.PUBLISHED;
             program.publishedAt = clock.instant();
@@ -188,10 +182,10 @@ public class ProgramService {
                                            LocalDate endDate, LocalTime time, String reason, UUID organizer) {
         return load(programId, true).chain(aggregate -> {
             Track track = aggregate.tracks().stream().filter(t -> t.id.equals(trackId)).findFirst()
-                    .orElseThrow(() -> new NotFoundException("No track " + trackId + " in program " + programId));
+                    .orElseThrow(() -> ProblemException.notFound("No track " + trackId + " in program " + programId));
             List<Milestone> trackMilestones = aggregate.milestones().get(track.id);
             Milestone milestone = trackMilestones.stream().filter(m -> m.id.equals(milestoneId)).findFirst()
-                    .orElseThrow(() -> new NotFoundException("No milestone " + milestoneId + " in track " + trackId));
+                    .orElseThrow(() -> ProblemException.notFound("No milestone " + milestoneId + " in track " + trackId));
             List<FieldError> errors = rescheduleErrors(milestone, date, endDate, time);
             if (!errors.isEmpty()) {
                 return Uni.createFrom().failure(new InvalidRequestException(errors));
@@ -257,9 +251,9 @@ public class ProgramService {
     }
 
     private Uni<ProgramAggregate> load(UUID programId, boolean includeDrafts) {
-        return programs.findById(programId).chain(program -> {
+        return Program.<Program>findById(programId).chain(program -> {
             if (program == null || !includeDrafts && program.status != Program.Status.PUBLISHED) {
-                return Uni.createFrom().failure(new NotFoundException("No program " + programId));
+                return Uni.createFrom().failure(ProblemException.notFound("No program " + programId));
             }
             return Track.<Track>list("programId", Sort.by("position"), programId)
                     .chain(tracks -> Milestone.<Milestone>list("programId", Sort.by("position"), programId)

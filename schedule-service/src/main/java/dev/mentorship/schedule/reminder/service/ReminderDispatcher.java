@@ -1,12 +1,13 @@
-package dev.mentorship.schedule.reminder;
+package dev.mentorship.schedule.reminder.service;
 
+import dev.mentorship.runtime.outbox.Outbox;
 import dev.mentorship.schedule.event.Topics;
 import dev.mentorship.schedule.meeting.service.MeetingReminders;
-import dev.mentorship.runtime.outbox.Outbox;
 import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.Program;
 import dev.mentorship.schedule.program.Track;
 import dev.mentorship.schedule.program.event.DeadlineApproaching;
+import dev.mentorship.schedule.reminder.Reminder;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -52,6 +53,8 @@ public class ReminderDispatcher {
     /** Fires what is due now; returns how many reminders were sent. */
     public Uni<Integer> dispatchDue() {
         Instant now = clock.instant();
+        // programmatic, not @WithTransaction: the transaction must begin with the claim, whose row locks (FOR UPDATE
+        // SKIP LOCKED) keep other replicas off these reminders until what they announce is committed with them
         return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
                 // HQL (a native query would add a query plan on every call): for no key update skip locked, limit BATCH
                 .createSelectionQuery("from Reminder where status = :pending and fireAt <= :now order by fireAt", Reminder.class)

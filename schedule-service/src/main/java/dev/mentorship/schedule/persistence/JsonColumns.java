@@ -1,8 +1,9 @@
-package dev.mentorship.schedule.program;
+package dev.mentorship.schedule.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mentorship.schedule.program.Role;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 

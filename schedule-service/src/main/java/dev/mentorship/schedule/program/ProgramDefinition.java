@@ -1,8 +1,5 @@
-package dev.mentorship.schedule.program.rest;
+package dev.mentorship.schedule.program;
 
-import dev.mentorship.schedule.program.MilestoneType;
-import dev.mentorship.schedule.program.Role;
-import dev.mentorship.schedule.program.TrackKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -21,7 +18,9 @@ import java.util.Set;
 
 /**
  * A program edition as organizers write it, and as the shipped program files ({@code programs/ml4h-2025.json})
- * hold it: its tracks, and each track's milestones as dates in a time zone ("AoE" unless a zone is named).
+ * hold it: its tracks, and each track's milestones as dates in a time zone ("AoE" unless a zone is named). The body
+ * of {@code POST /programs} and what {@code ProgramService} creates a draft from; {@code ProgramRules} checks what
+ * the annotations cannot.
  */
 @Schema(name = "ProgramDefinition")
 public record ProgramDefinition(

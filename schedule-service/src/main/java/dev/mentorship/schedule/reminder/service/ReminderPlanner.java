@@ -1,6 +1,7 @@
-package dev.mentorship.schedule.reminder;
+package dev.mentorship.schedule.reminder.service;
 
 import dev.mentorship.schedule.program.Milestone;
+import dev.mentorship.schedule.reminder.Reminder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
