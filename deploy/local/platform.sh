@@ -297,15 +297,28 @@ start_mail() {
 
 # --- services ----------------------------------------------------------------------------------------------------
 
+# unsubscribe_key: the key signing notification-service's one-click unsubscribe links (UNSUBSCRIBE_KEY), made once
+# per machine and kept with the data, so that both replicas and every restart accept the links of mails already sent.
+unsubscribe_key() {
+  local file="$DATA/unsubscribe.key"
+  if [ ! -s "$file" ]; then
+    (umask 077; head -c 32 /dev/urandom | base64 | tr -d '\n' >"$file")
+  fi
+  cat "$file"
+}
+
 # start_service NAME PORT [INSTANCE]: instance 2 is a second replica (process name NAME-2), same database and groups.
 start_service() {
   local name="$1" port="$2" process="$1${3:+-$3}"
   if running "$process"; then return; fi
   port_open "$port" && die "port $port is taken by a process this script did not start"
   log "starting $process-service on $port"
+  local unsubscribe=""
+  [ "$name" = notification ] && unsubscribe="$(unsubscribe_key)"
   HTTP_PORT="$port" DB_HOST=127.0.0.1 DB_PORT="$(pg_port)" \
     DB_NAME="${name}_service" DB_USER="${name}_service" DB_PASSWORD="${name}_service" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="$ISSUER" \
+    UNSUBSCRIBE_KEY="$unsubscribe" \
     start_process "$process" java -Xms64m -Xmx256m -jar "$ROOT/$name-service/target/quarkus-app/quarkus-run.jar"
 }
 

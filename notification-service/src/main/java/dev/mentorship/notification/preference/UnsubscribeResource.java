@@ -74,7 +74,7 @@ public class UnsubscribeResource {
                     @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "No token, or a malformed, altered or forged one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> unsubscribe(@Parameter(description = "the signed token of the mail's link") @QueryParam("token") String token,
+    public Uni<Response> unsubscribe(@Parameter(description = "the signed token of the mail's link", required = true) @QueryParam("token") String token,
                                      @Context HttpHeaders headers) {
         UnsubscribeTokens.Claim claim = verified(token);
         return turnOff(claim).map(done -> {
@@ -96,7 +96,7 @@ public class UnsubscribeResource {
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "No token, or a malformed, altered or forged one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response confirmUnsubscribe(@Parameter(description = "the signed token of the mail's link") @QueryParam("token") String token) {
+    public Response confirmUnsubscribe(@Parameter(description = "the signed token of the mail's link", required = true) @QueryParam("token") String token) {
         UnsubscribeTokens.Claim claim = verified(token);
         // a relative action keeps whatever prefix a proxy puts in front of this service
         String body = "<p>Stop getting " + html(claim.kind().description) + " by email? They still appear in your inbox.</p>"

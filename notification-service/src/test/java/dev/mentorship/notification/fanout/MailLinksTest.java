@@ -51,7 +51,6 @@ class MailLinksTest {
 
             // a registration (mandatory): to the inbox, why it cannot be turned off, no unsubscribe
             Mail registration = Mailbox.await(to(mentee, "Your registration"), 1, WAIT).get(0);
-            System.out.println("MAILDUMP-REG\n" + registration.text());
             assertThat(registration.text()).contains("Open your inbox: " + FRONTEND + "/inbox")
                     .contains("You receive this because it concerns your registration; it cannot be turned off.")
                     .contains("Choose which notices you get by email: " + FRONTEND + "/settings/notifications")
@@ -81,7 +80,6 @@ class MailLinksTest {
             String meeting = FRONTEND + "/meetings/" + meetingId;
             for (String user : List.of(mentor, mentee)) {
                 Mail mail = Mailbox.await(to(user, "Confirmed: mentoring meeting 1"), 1, WAIT).get(0);
-                System.out.println("MAILDUMP-TEXT\n" + mail.text() + "\nMAILDUMP-HTML\n" + mail.html() + "\nMAILDUMP-H " + mail.listUnsubscribe());
                 assertThat(mail.text()).contains("Open the meeting: " + meeting)
                         .contains("You receive this because you get meeting confirmations, changes and reminders, and draft reminders by email.")
                         .doesNotContain("cannot be turned off");
@@ -199,6 +197,50 @@ class MailLinksTest {
         sleep(1000);
         assertThat(Mailbox.to(Tokens.email(user))).extracting(Mail::subject).noneMatch(s -> s.startsWith("Cancelled:"))
                 .contains("Confirmed: mentoring meeting 1 with unsub-partner Test");
+    }
+
+    @Test
+    void theLinkOfAPersonWhoseDataWasErasedStoresNothing() {
+        String user = "unsub-erased";
+        try (Events events = new Events()) {
+            events.programPublished();
+            awaitProgramKnown(events.programId);
+            events.registered(user, events.author, "AUTHOR", "MENTEE", "UTC", false);
+            // participants and deadlines are different topics: the reminder finds its audience once the registration is in
+            Mailbox.await(to(user, "Your registration"), 1, WAIT);
+            events.deadline(events.author, "[\"MENTEE\"]");
+            Mail deadline = Mailbox.await(to(user, "Paper submission deadline"), 1, WAIT).get(0);
+            events.send("mentorship.participants", Tokens.subject(user), "ParticipantErased",
+                    "{\"participantId\": \"" + Tokens.subject(user) + "\", \"erasedAt\": \"2026-01-02T00:00:00Z\"}");
+            long deadlineNanos = System.nanoTime() + WAIT.toNanos();
+            while (!Database.query("select participant_id::text from contact where participant_id = '" + Tokens.subject(user) + "'").isEmpty()) {
+                assertThat(System.nanoTime()).as("the erasure never arrived").isLessThan(deadlineNanos);
+                sleep(100);
+            }
+            // the mail outlives the data: its link still answers (nothing to send them anyway), and keeps nothing of them
+            oneClick(deadline).then().statusCode(200).body("turnedOff", equalTo("DEADLINES"));
+            assertThat(Database.rowsMentioning(Tokens.subject(user), Tokens.email(user))).isEmpty();
+        }
+    }
+
+    @Test
+    void oddRequestsToTheOneClickEndpointGetAProblemNeverAnError() {
+        String forged = "MToxMjM0NTY3OC0xMjM0LTEyMzQtMTIzNC0xMjM0NTY3ODkwMTI6TUVFVElOR1M.AAAA";
+        for (String contentType : List.of("multipart/form-data; boundary=x", "application/xml", "text/plain", "application/json")) {
+            for (String accept : List.of("text/html", "application/xml", "*/*", "application/json;q=0")) {
+                Response post = given().header("Content-Type", contentType).header("Accept", accept).body("--x\r\nbroken".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .queryParam("token", forged).post("/unsubscribe");
+                assertThat(post.statusCode()).as(contentType + " / " + accept).isBetween(400, 499);
+                assertThat(post.contentType()).as(contentType + " / " + accept).startsWith("application/problem+json");
+                assertThat(post.jsonPath().getInt("status")).isEqualTo(post.statusCode());
+            }
+        }
+        for (String accept : List.of("text/html", "application/xml", "*/*", "application/json;q=0")) {
+            Response get = given().header("Accept", accept).queryParam("token", forged).get("/unsubscribe");
+            assertThat(get.statusCode()).as(accept).isBetween(400, 499);
+            assertThat(get.contentType()).as(accept).startsWith("application/problem+json");
+        }
+        given().queryParam("token", "x".repeat(1000)).post("/unsubscribe").then().statusCode(400).contentType("application/problem+json");
     }
 
     /** The one-click URL of a mail's List-Unsubscribe header. */
