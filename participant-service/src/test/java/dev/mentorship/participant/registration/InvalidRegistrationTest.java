@@ -1,6 +1,6 @@
 package dev.mentorship.participant.registration;
 
-import dev.mentorship.participant.Database;
+import dev.mentorship.testing.Database;
 import dev.mentorship.participant.Requests;
 import dev.mentorship.participant.TestPrograms;
 import dev.mentorship.testing.TopicReader;

@@ -1,7 +1,7 @@
 package dev.mentorship.participant.registration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mentorship.participant.Database;
+import dev.mentorship.testing.Database;
 import dev.mentorship.participant.Requests;
 import dev.mentorship.participant.TestPrograms;
 import dev.mentorship.testing.EventSchemas;

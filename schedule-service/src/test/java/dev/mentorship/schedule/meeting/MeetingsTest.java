@@ -1,5 +1,6 @@
 package dev.mentorship.schedule.meeting;
 
+import dev.mentorship.testing.Database;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mentorship.schedule.MovableClock;
 import dev.mentorship.schedule.meeting.service.InactivityWatch;
@@ -303,10 +304,10 @@ class MeetingsTest {
             assertThat(cancelled.data().get("meetingId").asText()).isEqualTo(first);
         }
         long deadline = System.nanoTime() + WAIT.toNanos();
-        List<String> left = dev.mentorship.schedule.Database.rowsMentioning(subject, Tokens.email("gone-mentee"), "gone-mentee Test");
+        List<String> left = Database.rowsMentioning(subject, Tokens.email("gone-mentee"), "gone-mentee Test");
         while (!left.isEmpty() && System.nanoTime() < deadline) {
             sleep(200);
-            left = dev.mentorship.schedule.Database.rowsMentioning(subject, Tokens.email("gone-mentee"), "gone-mentee Test");
+            left = Database.rowsMentioning(subject, Tokens.email("gone-mentee"), "gone-mentee Test");
         }
         assertThat(left).as("rows about the erased mentee").isEmpty();
     }

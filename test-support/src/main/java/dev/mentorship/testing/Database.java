@@ -1,4 +1,4 @@
-package dev.mentorship.participant;
+package dev.mentorship.testing;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
@@ -6,7 +6,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Looks straight into this service's database, as an auditor would. */
+/** Looks straight into the database of the service under test, as an auditor would (inside its @QuarkusTest). */
 public final class Database {
 
     private Database() {
