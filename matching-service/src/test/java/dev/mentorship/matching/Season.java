@@ -1,5 +1,6 @@
 package dev.mentorship.matching;
 
+import dev.mentorship.testing.Database;
 import dev.mentorship.testing.EventProducer;
 import dev.mentorship.testing.Tokens;
 
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * A program and its people as the other services announce them, sent to the real broker: ProgramPublished as
- * schedule-service sends it, ParticipantRegistered/Withdrawn/Erased as participant-service does.
+ * schedule-service sends it, ParticipantRegistered/Updated/Withdrawn/Erased as participant-service does.
  */
 public final class Season implements AutoCloseable {
 
@@ -63,26 +64,52 @@ public final class Season implements AutoCloseable {
                             List<String> topics, List<String[]> intervals) {
         String participantId = Tokens.subject(user);
         String registrationId = UUID.randomUUID().toString();
+        String data = """
+                {"participantId": "%s", "participant": %s, "registration": %s}""".formatted(participantId,
+                participant(user + " Test", user, interests),
+                registration(registrationId, trackId, kind, role, capacity, priority, topics, intervals));
+        events.send("mentorship.participants", participantId, "ParticipantRegistered", UUID.randomUUID().toString(),
+                "/mentorship/participant-service", data);
+        awaitCount("select count(*)::text from registration where registration_id = '" + registrationId + "'", 1);
+        return new Person(user, participantId, registrationId, trackId, role);
+    }
+
+    /**
+     * ParticipantUpdated for an author-track person with one registration: their name, waitlist priority, capacity
+     * (mentors) and interests as they are now.
+     */
+    public void update(Person person, String name, boolean priority, Integer capacity, String... interests) {
+        String data = """
+                {"participantId": "%s", "changes": ["PROFILE", "REGISTRATION", "PRIORITY"], "participant": %s,
+                 "registrations": [%s], "updatedAt": "%s"}""".formatted(person.participantId(),
+                participant(name, person.user(), List.of(interests)),
+                registration(person.registrationId(), person.trackId(), "AUTHOR", person.role(), capacity, priority,
+                        List.of(), List.of()), Instant.now());
+        events.send("mentorship.participants", person.participantId(), "ParticipantUpdated", UUID.randomUUID().toString(),
+                "/mentorship/participant-service", data);
+    }
+
+    private static String participant(String name, String user, List<String> interests) {
+        return """
+                {"name": "%s", "email": "%s", "affiliation": "Affiliation of %s", "careerStage": "PHD_STUDENT",
+                 "timeZone": "Europe/Berlin", "interests": %s, "interestsText": "%s", "availability": []}""".formatted(
+                name, Tokens.email(user), user, json(interests), String.join(" ", interests));
+    }
+
+    private String registration(String registrationId, String trackId, String kind, String role, Integer capacity,
+                                boolean priority, List<String> topics, List<String[]> intervals) {
         String answers = "MENTOR".equals(role)
                 ? "{\"expertise\": [], \"capacity\": " + capacity + (topics.isEmpty() ? "" : ", \"topics\": " + json(topics)) + "}"
                 : "{\"topics\": " + json(topics) + "}";
         String utc = intervals.stream().map(i -> "{\"startsAt\": \"" + i[0] + "\", \"endsAt\": \"" + i[1] + "\"}")
                 .collect(Collectors.joining(", ", "[", "]"));
         String now = Instant.now().toString();
-        String data = """
-                {"participantId": "%s",
-                 "participant": {"name": "%s Test", "email": "%s", "affiliation": "Affiliation of %s", "careerStage": "PHD_STUDENT",
-                   "timeZone": "Europe/Berlin", "interests": %s, "interestsText": "%s", "availability": []},
-                 "registration": {"registrationId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "%s",
-                   "role": "%s", "status": "ACTIVE", "late": false, "priority": %s, "capacity": %s, "answers": %s,
-                   "oneOnOneAvailabilityUtc": %s, "codeOfConductVersion": "1",
-                   "registeredAt": "%s", "updatedAt": "%s"}}""".formatted(participantId, user, Tokens.email(user), user,
-                json(interests), String.join(" ", interests), registrationId, programId, trackId, kind, role, priority,
-                capacity == null ? "null" : capacity.toString(), answers, utc, now, now);
-        events.send("mentorship.participants", participantId, "ParticipantRegistered", UUID.randomUUID().toString(),
-                "/mentorship/participant-service", data);
-        awaitCount("select count(*)::text from registration where registration_id = '" + registrationId + "'", 1);
-        return new Person(user, participantId, registrationId, trackId, role);
+        return """
+                {"registrationId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "%s",
+                 "role": "%s", "status": "ACTIVE", "late": false, "priority": %s, "capacity": %s, "answers": %s,
+                 "oneOnOneAvailabilityUtc": %s, "codeOfConductVersion": "1",
+                 "registeredAt": "%s", "updatedAt": "%s"}""".formatted(registrationId, programId, trackId, kind, role,
+                priority, capacity == null ? "null" : capacity.toString(), answers, utc, now, now);
     }
 
     public void withdraw(Person person) {

@@ -121,7 +121,7 @@ class ReplicaSafetyTest {
 
             // --- both application deadlines move to one day and a minute or two from now: the P1D reminders are
             // due in the same minute on both schedule instances
-            Instant target = Instant.now().plus(Duration.ofDays(1)).plusSeconds(75).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60);
+            Instant target = Instant.now().plus(Duration.ofDays(1)).plusSeconds(20).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60); // the next minute at least 20 s away: the move is done before its P1D reminder falls due
             LocalDateTime local = LocalDateTime.ofInstant(target, AOE);
             Map<String, Object> move = Map.of("date", local.toLocalDate().toString(),
                     "time", local.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")), "reason", "Closing early");

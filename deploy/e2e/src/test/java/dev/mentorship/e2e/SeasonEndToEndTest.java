@@ -173,7 +173,7 @@ class SeasonEndToEndTest {
             assertThat(ics.body()).contains("METHOD:REQUEST").contains("UID:" + first.get("id").asText() + "@meetings.mentorship");
 
             // --- a deadline is extended, the reminders follow, and the clock reaches one: the audience gets mail
-            Instant target = Instant.now().plus(Duration.ofDays(1)).plusSeconds(75).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60);
+            Instant target = Instant.now().plus(Duration.ofDays(1)).plusSeconds(20).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60); // the next minute at least 20 s away: the move is done before its P1D reminder falls due
             LocalDateTime local = LocalDateTime.ofInstant(target, AOE);
             expect(Http.patch(deadlinePath, olivia, Map.of("date", local.toLocalDate().toString(), "time",
                     local.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")), "reason", "Reopened for one more day")), 200);

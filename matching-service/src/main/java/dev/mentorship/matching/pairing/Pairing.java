@@ -1,8 +1,10 @@
 package dev.mentorship.matching.pairing;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import dev.mentorship.matching.persistence.JsonColumns;
 import dev.mentorship.matching.scoring.Explanation;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -82,4 +84,18 @@ public class Pairing extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    private static final Sort NEWEST_FIRST = Sort.by("createdAt").descending().and("id");
+
+    /** The pairings a person is in, as mentor or as mentee, newest first. */
+    public static PanacheQuery<Pairing> findByMember(UUID participantId) {
+        return find("mentorId = ?1 or menteeId = ?1", NEWEST_FIRST, participantId);
+    }
+
+    /** A track's pairings, newest first; of one status where {@code status} is not null. */
+    public static PanacheQuery<Pairing> findByTrack(UUID trackId, Status status) {
+        return status == null
+                ? find("trackId", NEWEST_FIRST, trackId)
+                : find("trackId = ?1 and status = ?2", NEWEST_FIRST, trackId, status);
+    }
 }

@@ -4,6 +4,7 @@ import dev.mentorship.matching.persistence.JsonColumns;
 import dev.mentorship.matching.scoring.Person;
 import dev.mentorship.matching.track.Track;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -14,7 +15,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A registration as participant-service announced it: what matching needs, and the contact /me/pairings shows. */
@@ -92,6 +96,16 @@ public class Registration extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** These registrations by id; ids of registrations that are gone are left out. */
+    public static Uni<Map<UUID, Registration>> byId(Collection<UUID> ids) {
+        return (ids.isEmpty() ? Uni.createFrom().item(List.<Registration>of()) : Registration.<Registration>list("registrationId in ?1", ids))
+                .map(found -> {
+                    Map<UUID, Registration> byId = new HashMap<>();
+                    found.forEach(r -> byId.put(r.registrationId, r));
+                    return byId;
+                });
+    }
 
     /** As the scoring sees it; {@code capacity} is what is left of it. */
     public Person person(int capacityLeft) {

@@ -2,9 +2,6 @@ package dev.mentorship.matching.scoring;
 
 import dev.mentorship.matching.solver.PairScores;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,14 +21,14 @@ import java.util.UUID;
  * </ul>
  * A pair is excluded (NaN) when it is the same person, a pair an organizer forbade, the same affiliation where the
  * policy says so, fewer shared hours than the policy's minimum (CAREER), or a score under the policy's minimum.
- * Built once per run; scoring a pair reads only arrays, so that millions of pairs score in a few seconds.
+ * Built once per run; scoring a pair reads only arrays, so that millions of pairs score in a few seconds. What a pair
+ * shares is told in words by {@link Explanations}.
  */
 public final class TrackScores implements PairScores {
 
     private static final Set<String> STOPWORDS = Set.of("a", "an", "and", "are", "as", "at", "be", "by", "for", "from",
             "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "our", "that", "the", "their", "this", "to",
             "we", "with", "i", "my", "me", "using", "use", "based", "about", "how", "can", "will", "which", "also");
-    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final double FULL_HOURS = 2.0;
 
     /** What a track's policy says about scoring. */
@@ -123,6 +120,14 @@ public final class TrackScores implements PairScores {
         this.mentorAffiliation = mentors.stream().map(p -> normalise(p.affiliation())).toArray(String[]::new);
     }
 
+    public Kind kind() {
+        return kind;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
     public Person mentee(int i) {
         return mentees.get(i);
     }
@@ -173,7 +178,8 @@ public final class TrackScores implements PairScores {
         return null;
     }
 
-    private double raw(int i, int j) {
+    /** The pair's score before the policy's minimum and exclusions apply. */
+    double raw(int i, int j) {
         Weights w = policy.weights();
         if (kind == Kind.CAREER) {
             double topics = Long.bitCount(menteeTopics[i]) == 0 ? 0
@@ -186,65 +192,50 @@ public final class TrackScores implements PairScores {
         return total == 0 ? 0 : (w.keywords() * keywordCosine(i, j) + w.text() * textCosine(i, j)) / total;
     }
 
-    /** The explanation of a pair, for people to read. */
-    public Explanation explain(int i, int j) {
-        double score = raw(i, j);
-        List<String> rules = new ArrayList<>();
+    /** The keywords both have (AUTHOR, REVIEWER), in the order they first occur in the track. */
+    List<String> sharedKeywords(int i, int j) {
         List<String> shared = new ArrayList<>();
-        List<String> sharedTopics = new ArrayList<>();
-        double hours = 0;
-        double text = 0;
-        String summary;
-        if (kind == Kind.CAREER) {
-            for (int t = 0; t < topicNames.length; t++) {
-                if ((menteeTopics[i] & mentorTopics[j] & (1L << t)) != 0) {
-                    sharedTopics.add(topicNames[t]);
-                }
+        int[] a = menteeKeywords[i];
+        int[] b = mentorKeywords[j];
+        for (int x = 0, y = 0; x < a.length && y < b.length; ) {
+            if (a[x] == b[y]) {
+                shared.add(keywordNames[a[x]]);
+                x++;
+                y++;
+            } else if (a[x] < b[y]) {
+                x++;
+            } else {
+                y++;
             }
-            hours = sharedSeconds(menteeIntervals[i], mentorIntervals[j]) / 3600.0;
-            rules.add("CAREER: topics " + percent(policy.weights().topics()) + ", shared hours " + percent(policy.weights().hours())
-                    + " (two hours count fully)");
-            summary = (sharedTopics.isEmpty() ? "No topic in common" : "Shared topics: " + String.join(", ", sharedTopics))
-                    + "; " + formatHours(hours) + " free at the same time in the one-on-one week" + firstCommonSlot(i, j) + ".";
-        } else {
-            int[] a = menteeKeywords[i];
-            int[] b = mentorKeywords[j];
-            for (int x = 0, y = 0; x < a.length && y < b.length; ) {
-                if (a[x] == b[y]) {
-                    shared.add(keywordNames[a[x]]);
-                    x++;
-                    y++;
-                } else if (a[x] < b[y]) {
-                    x++;
-                } else {
-                    y++;
-                }
-            }
-            text = textCosine(i, j);
-            rules.add("research interests: keywords " + percent(policy.weights().keywords()) + ", free text "
-                    + percent(policy.weights().text()) + " (rare shared keywords count more)");
-            summary = (shared.isEmpty() ? "No keyword in common" : "Shared interests: " + String.join(", ", shared))
-                    + "; free-text similarity " + Math.round(text * 100) + " %.";
         }
-        if (policy.excludeSameAffiliation()) {
-            rules.add("pairs from the same affiliation are excluded");
-        }
-        if (policy.minimumScore() > 0) {
-            rules.add("pairs scoring under " + Math.round(policy.minimumScore() * 100) + " are excluded");
-        }
-        return new Explanation(round(score), shared, round(text), sharedTopics, round(hours), rules,
-                "Score " + Math.round(score * 100) + "/100. " + summary);
+        return shared;
     }
 
-    private String firstCommonSlot(int i, int j) {
+    /** The career topics both have (CAREER). */
+    List<String> sharedTopics(int i, int j) {
+        List<String> shared = new ArrayList<>();
+        for (int t = 0; t < topicNames.length; t++) {
+            if ((menteeTopics[i] & mentorTopics[j] & (1L << t)) != 0) {
+                shared.add(topicNames[t]);
+            }
+        }
+        return shared;
+    }
+
+    /** Hours both are free in the one-on-one week (CAREER). */
+    double sharedHours(int i, int j) {
+        return sharedSeconds(menteeIntervals[i], mentorIntervals[j]) / 3600.0;
+    }
+
+    /** The first time both are free, as {start, end} in epoch seconds, or null. */
+    long[] firstCommonSlot(int i, int j) {
         long[] a = menteeIntervals[i];
         long[] b = mentorIntervals[j];
         for (int x = 0, y = 0; x + 1 < a.length && y + 1 < b.length; ) {
             long start = Math.max(a[x], b[y]);
             long end = Math.min(a[x + 1], b[y + 1]);
             if (end > start) {
-                return " (first: " + HOURS.format(Instant.ofEpochSecond(start)) + "–"
-                        + HOURS.format(Instant.ofEpochSecond(end)).substring(HOURS.format(Instant.ofEpochSecond(end)).length() - 5) + " UTC)";
+                return new long[]{start, end};
             }
             if (a[x + 1] < b[y + 1]) {
                 x += 2;
@@ -252,7 +243,12 @@ public final class TrackScores implements PairScores {
                 y += 2;
             }
         }
-        return "";
+        return null;
+    }
+
+    /** The cosine of the pair's free-text TF-IDF vectors (AUTHOR, REVIEWER). */
+    double textSimilarity(int i, int j) {
+        return textCosine(i, j);
     }
 
     private double keywordCosine(int i, int j) {
@@ -439,18 +435,6 @@ public final class TrackScores implements PairScores {
         }
         String n = text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\-_/\\s]+", " ");
         return n.isEmpty() ? null : n;
-    }
-
-    private static String percent(double weight) {
-        return Math.round(weight * 100) + " %";
-    }
-
-    private static String formatHours(double hours) {
-        return hours == Math.floor(hours) ? (long) hours + " h" : String.format(Locale.ROOT, "%.1f h", hours);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 
     /** For tests: the keyword vocabulary size. */

@@ -3,6 +3,7 @@ package dev.mentorship.matching.track;
 import dev.mentorship.matching.scoring.TrackScores;
 import dev.mentorship.matching.scoring.Weights;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -63,6 +64,11 @@ public class TrackPolicy extends PanacheEntityBase {
 
     @Column(name = "updated_by", nullable = false)
     public UUID updatedBy;
+
+    /** The track's policy: the one an organizer set, else the defaults (not stored). */
+    public static Uni<TrackPolicy> findFor(Track track) {
+        return TrackPolicy.<TrackPolicy>findById(track.trackId).map(p -> p != null ? p : defaults(track));
+    }
 
     /** The policy a track has until an organizer sets one. */
     public static TrackPolicy defaults(Track track) {

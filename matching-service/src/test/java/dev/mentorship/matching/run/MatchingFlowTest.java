@@ -1,6 +1,6 @@
 package dev.mentorship.matching.run;
 
-import dev.mentorship.matching.Database;
+import dev.mentorship.testing.Database;
 import dev.mentorship.matching.Season;
 import dev.mentorship.testing.EventSchemas;
 import dev.mentorship.testing.TopicReader;

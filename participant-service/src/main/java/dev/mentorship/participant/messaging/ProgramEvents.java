@@ -1,5 +1,6 @@
 package dev.mentorship.participant.messaging;
 
+import dev.mentorship.runtime.messaging.Required;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
@@ -16,22 +17,22 @@ public final class ProgramEvents {
     private ProgramEvents() {
     }
 
-    public record ProgramPublished(@JsonProperty(required = true) UUID programId,
-                                   @JsonProperty(required = true) String conference,
-                                   @JsonProperty(required = true) String name,
-                                   @JsonProperty(required = true) CodeOfConduct codeOfConduct,
-                                   @JsonProperty(required = true) List<Track> tracks) {
+    public record ProgramPublished(@Required UUID programId,
+                                   @Required String conference,
+                                   @Required String name,
+                                   @Required CodeOfConduct codeOfConduct,
+                                   @Required List<Track> tracks) {
         public static final String TYPE = "ProgramPublished";
     }
 
-    public record CodeOfConduct(@JsonProperty(required = true) String title, @JsonProperty(required = true) String version) {
+    public record CodeOfConduct(@Required String title, @Required String version) {
     }
 
-    public record Track(@JsonProperty(required = true) UUID trackId,
-                        @JsonProperty(required = true) String key,
-                        @JsonProperty(required = true) String kind,
-                        @JsonProperty(required = true) String name,
-                        @JsonProperty(required = true) Registration registration,
+    public record Track(@Required UUID trackId,
+                        @Required String key,
+                        @Required String kind,
+                        @Required String name,
+                        @Required Registration registration,
                         List<String> topics,
                         Integer menteesPerMentorMin,
                         Integer menteesPerMentorMax,
@@ -46,22 +47,22 @@ public final class ProgramEvents {
         }
     }
 
-    public record Registration(@JsonProperty(required = true) Instant opensAt,
-                               @JsonProperty(required = true) Instant applicationDeadline,
-                               @JsonProperty(required = true) Instant closesAt,
-                               @JsonProperty(required = true) Boolean rolling) {
+    public record Registration(@Required Instant opensAt,
+                               @Required Instant applicationDeadline,
+                               @Required Instant closesAt,
+                               @Required Boolean rolling) {
     }
 
     public record Milestone(String type, Instant dueAt, Instant endsAt) {
     }
 
-    public record MilestoneRescheduled(@JsonProperty(required = true) UUID trackId,
-                                       @JsonProperty(required = true) String milestoneType,
-                                       @JsonProperty(required = true) When previous,
-                                       @JsonProperty(required = true) When current) {
+    public record MilestoneRescheduled(@Required UUID trackId,
+                                       @Required String milestoneType,
+                                       @Required When previous,
+                                       @Required When current) {
         public static final String TYPE = "MilestoneRescheduled";
     }
 
-    public record When(@JsonProperty(required = true) Instant dueAt) {
+    public record When(@Required Instant dueAt) {
     }
 }

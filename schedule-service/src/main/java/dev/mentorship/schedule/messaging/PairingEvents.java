@@ -1,5 +1,6 @@
 package dev.mentorship.schedule.messaging;
 
+import dev.mentorship.runtime.messaging.Required;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.UUID;
@@ -15,12 +16,12 @@ public final class PairingEvents {
     private PairingEvents() {
     }
 
-    public record PairingCreated(@JsonProperty(required = true) UUID pairingId,
-                                 @JsonProperty(required = true) UUID programId,
-                                 @JsonProperty(required = true) UUID trackId,
-                                 @JsonProperty(required = true) String trackKind,
-                                 @JsonProperty(required = true) Member mentor,
-                                 @JsonProperty(required = true) Member mentee) {
+    public record PairingCreated(@Required UUID pairingId,
+                                 @Required UUID programId,
+                                 @Required UUID trackId,
+                                 @Required String trackKind,
+                                 @Required Member mentor,
+                                 @Required Member mentee) {
         public static final String TYPE = "PairingCreated";
     }
 
@@ -28,8 +29,8 @@ public final class PairingEvents {
      * A member of a pairing, with the contact matching-service knows: kept for people this service has not heard of
      * from participant events yet (none: an empty name and email, time zone UTC).
      */
-    public record Member(@JsonProperty(required = true) UUID participantId,
-                         @JsonProperty(required = true) UUID registrationId,
+    public record Member(@Required UUID participantId,
+                         @Required UUID registrationId,
                          String name,
                          String email,
                          String timeZone) {
@@ -47,7 +48,7 @@ public final class PairingEvents {
         }
     }
 
-    public record PairingDissolved(@JsonProperty(required = true) UUID pairingId) {
+    public record PairingDissolved(@Required UUID pairingId) {
         public static final String TYPE = "PairingDissolved";
     }
 }

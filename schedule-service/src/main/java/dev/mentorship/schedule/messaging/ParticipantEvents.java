@@ -1,5 +1,6 @@
 package dev.mentorship.schedule.messaging;
 
+import dev.mentorship.runtime.messaging.Required;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mentorship.schedule.people.WeeklyInterval;
 
@@ -19,15 +20,15 @@ public final class ParticipantEvents {
     private ParticipantEvents() {
     }
 
-    public record ParticipantRegistered(@JsonProperty(required = true) UUID participantId,
-                                        @JsonProperty(required = true) Participant participant,
-                                        @JsonProperty(required = true) Registration registration) {
+    public record ParticipantRegistered(@Required UUID participantId,
+                                        @Required Participant participant,
+                                        @Required Registration registration) {
         public static final String TYPE = "ParticipantRegistered";
     }
 
     /** The person's whole current state: profile and active registrations. */
-    public record ParticipantUpdated(@JsonProperty(required = true) UUID participantId,
-                                     @JsonProperty(required = true) Participant participant,
+    public record ParticipantUpdated(@Required UUID participantId,
+                                     @Required Participant participant,
                                      List<Registration> registrations) {
         public static final String TYPE = "ParticipantUpdated";
 
@@ -36,18 +37,18 @@ public final class ParticipantEvents {
         }
     }
 
-    public record ParticipantWithdrawn(@JsonProperty(required = true) UUID registrationId) {
+    public record ParticipantWithdrawn(@Required UUID registrationId) {
         public static final String TYPE = "ParticipantWithdrawn";
     }
 
-    public record ParticipantErased(@JsonProperty(required = true) UUID participantId) {
+    public record ParticipantErased(@Required UUID participantId) {
         public static final String TYPE = "ParticipantErased";
     }
 
     /** Contact, time zone and weekly availability (in the person's own zone). */
-    public record Participant(@JsonProperty(required = true) String name,
-                              @JsonProperty(required = true) String email,
-                              @JsonProperty(required = true) String timeZone,
+    public record Participant(@Required String name,
+                              @Required String email,
+                              @Required String timeZone,
                               List<WeeklyInterval> availability) {
 
         public List<WeeklyInterval> availability() {
@@ -56,10 +57,10 @@ public final class ParticipantEvents {
     }
 
     /** One registration: its track and role; {@code status} ACTIVE or WITHDRAWN (none: ACTIVE). */
-    public record Registration(@JsonProperty(required = true) UUID registrationId,
-                               @JsonProperty(required = true) UUID programId,
-                               @JsonProperty(required = true) UUID trackId,
-                               @JsonProperty(required = true) String role,
+    public record Registration(@Required UUID registrationId,
+                               @Required UUID programId,
+                               @Required UUID trackId,
+                               @Required String role,
                                String status,
                                List<UtcInterval> oneOnOneAvailabilityUtc) {
 
@@ -73,6 +74,6 @@ public final class ParticipantEvents {
     }
 
     /** Hours a mentee or mentor gave for the one-on-one week, as instants. */
-    public record UtcInterval(@JsonProperty(required = true) Instant startsAt, @JsonProperty(required = true) Instant endsAt) {
+    public record UtcInterval(@Required Instant startsAt, @Required Instant endsAt) {
     }
 }

@@ -1,6 +1,5 @@
 package dev.mentorship.runtime.messaging;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +17,7 @@ class IncomingEventTest {
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
-    record Moved(@JsonProperty(required = true) UUID trackId, @JsonProperty(required = true) Instant dueAt, String note) {
+    record Moved(@Required UUID trackId, @Required Instant dueAt, String note) {
     }
 
     @Test
@@ -38,6 +37,12 @@ class IncomingEventTest {
         IncomingEvent event = IncomingEvent.read(record("{\"dueAt\": \"2025-09-01T11:59:59Z\"}", true), json);
         assertThatThrownBy(() -> event.data(Moved.class)).isInstanceOf(PoisonEventException.class)
                 .hasMessageContaining("MilestoneRescheduled e-1").hasMessageContaining("trackId");
+    }
+
+    @Test
+    void anExplicitNullInARequiredFieldIsPoisonToo() {
+        IncomingEvent event = IncomingEvent.read(record("{\"trackId\": null, \"dueAt\": \"2025-09-01T11:59:59Z\"}", true), json);
+        assertThatThrownBy(() -> event.data(Moved.class)).isInstanceOf(PoisonEventException.class).hasMessageContaining("trackId");
     }
 
     @Test

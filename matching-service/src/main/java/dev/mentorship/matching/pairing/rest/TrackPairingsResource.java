@@ -70,7 +70,7 @@ public class TrackPairingsResource {
     @APIResponse(responseCode = "404", description = "Unknown track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<WaitlistView>> waitlist(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
-        return tracks.inProgram(programId, trackId).chain(() -> pairings.waitlist(trackId));
+        return tracks.inProgram(programId, trackId).chain(() -> pairings.waitlist(trackId)).map(WaitlistView::of);
     }
 
     @POST

@@ -2,14 +2,12 @@ package dev.mentorship.matching.pairing.service;
 
 import dev.mentorship.matching.pairing.Pairing;
 import dev.mentorship.matching.pairing.WaitlistEntry;
-import dev.mentorship.matching.pairing.repository.PairingRepository;
-import dev.mentorship.matching.pairing.rest.WaitlistView;
 import dev.mentorship.matching.registration.Registration;
-import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.matching.run.PairConstraint;
 import dev.mentorship.matching.run.service.ProblemLoader;
 import dev.mentorship.matching.run.service.RollingMatcher;
 import dev.mentorship.matching.track.Track;
+import dev.mentorship.runtime.paging.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.WebApplicationException;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,14 +24,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class PairingService {
 
-    private final PairingRepository pairings;
     private final Pairings lifecycle;
     private final RollingMatcher rolling;
     private final ProblemLoader loader;
     private final Clock clock;
 
-    public PairingService(PairingRepository pairings, Pairings lifecycle, RollingMatcher rolling, ProblemLoader loader, Clock clock) {
-        this.pairings = pairings;
+    public PairingService(Pairings lifecycle, RollingMatcher rolling, ProblemLoader loader, Clock clock) {
         this.lifecycle = lifecycle;
         this.rolling = rolling;
         this.loader = loader;
@@ -45,35 +40,27 @@ public class PairingService {
     public record WithPeople(Page<Pairing> page, Map<UUID, Registration> people) {
     }
 
+    /** A track's waitlist in the order it is served, and the registrations of the mentees on it. */
+    public record Waitlist(List<WaitlistEntry> inOrder, Map<UUID, Registration> people) {
+    }
+
     @WithSession
     public Uni<WithPeople> listOfMember(UUID participantId, int page, int size) {
-        return Page.of(pairings.findByMember(participantId), page, size).chain(this::withPeople);
+        return Page.of(Pairing.findByMember(participantId), page, size).chain(this::withPeople);
     }
 
     @WithSession
     public Uni<WithPeople> listOfTrack(UUID trackId, Pairing.Status status, int page, int size) {
-        return Page.of(pairings.findByTrack(trackId, status), page, size).chain(this::withPeople);
+        return Page.of(Pairing.findByTrack(trackId, status), page, size).chain(this::withPeople);
     }
 
     @WithSession
-    public Uni<List<WaitlistView>> waitlist(UUID trackId) {
+    public Uni<Waitlist> waitlist(UUID trackId) {
         return Track.<Track>findById(trackId).onItem().ifNull()
                 .failWith(() -> new NotFoundException("This service has not seen track " + trackId + " published."))
-                .chain(track -> loader.policy(track)).chain(policy -> lifecycle.ordered(trackId, policy)).chain(entries -> {
-                    List<UUID> ids = entries.stream().map(e -> e.menteeRegistrationId).toList();
-                    return (ids.isEmpty() ? Uni.createFrom().item(List.<Registration>of()) : Registration.<Registration>list("registrationId in ?1", ids))
-                            .map(found -> {
-                                Map<UUID, Registration> people = new HashMap<>();
-                                found.forEach(r -> people.put(r.registrationId, r));
-                                List<WaitlistView> views = new ArrayList<>();
-                                for (WaitlistEntry e : entries) {
-                                    Registration r = people.get(e.menteeRegistrationId);
-                                    views.add(new WaitlistView(views.size() + 1, e.menteeRegistrationId, e.participantId,
-                                            r == null ? null : r.name, e.priority, r != null && r.late, e.reason, e.waitlistedAt));
-                                }
-                                return views;
-                            });
-                });
+                .chain(track -> loader.policy(track)).chain(policy -> lifecycle.ordered(trackId, policy))
+                .chain(entries -> Registration.byId(entries.stream().map(e -> e.menteeRegistrationId).toList())
+                        .map(people -> new Waitlist(entries, people)));
     }
 
     /**
@@ -82,7 +69,7 @@ public class PairingService {
      */
     @WithTransaction
     public Uni<WithPeople> dissolve(UUID pairingId, String note, UUID organizer) {
-        return pairings.findById(pairingId).onItem().ifNull()
+        return Pairing.<Pairing>findById(pairingId).onItem().ifNull()
                 .failWith(() -> new NotFoundException("There is no pairing " + pairingId + "."))
                 .chain(p -> {
                     if (p.status != Pairing.Status.ACTIVE) {
@@ -115,11 +102,6 @@ public class PairingService {
             ids.add(p.mentorRegistrationId);
             ids.add(p.menteeRegistrationId);
         });
-        return (ids.isEmpty() ? Uni.createFrom().item(List.<Registration>of()) : Registration.<Registration>list("registrationId in ?1", ids))
-                .map(found -> {
-                    Map<UUID, Registration> people = new HashMap<>();
-                    found.forEach(r -> people.put(r.registrationId, r));
-                    return new WithPeople(page, people);
-                });
+        return Registration.byId(ids).map(people -> new WithPeople(page, people));
     }
 }

@@ -1,10 +1,16 @@
 package dev.mentorship.matching.registration.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.mentorship.matching.messaging.ParticipantEvents;
+import dev.mentorship.matching.messaging.ParticipantEvents.Participant;
+import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantErased;
+import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantRegistered;
+import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantUpdated;
+import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantWithdrawn;
 import dev.mentorship.runtime.outbox.OutboxEvent;
 import dev.mentorship.matching.pairing.Pairing;
 import dev.mentorship.matching.pairing.WaitlistEntry;
 import dev.mentorship.matching.pairing.service.Pairings;
+import dev.mentorship.matching.persistence.JsonColumns;
 import dev.mentorship.matching.registration.Registration;
 import dev.mentorship.matching.run.PairConstraint;
 import dev.mentorship.matching.run.RunProposal;
@@ -16,14 +22,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static dev.mentorship.matching.track.service.TrackDirectory.Json.required;
+import java.util.function.Function;
 
 /**
  * The registrations, kept from participant-service's events, and what follows from them once a track has been
@@ -46,30 +50,31 @@ public class RegistrationDirectory {
         this.clock = clock;
     }
 
-    public Uni<Void> onRegistered(JsonNode data) {
-        JsonNode person = required(data, "participant");
-        JsonNode registration = required(data, "registration");
+    public Uni<Void> onRegistered(ParticipantRegistered event) {
         // the track's row first, as publishing and rolling matching take it: one lock order, no deadlock
-        return Track.lock(UUID.fromString(required(registration, "trackId").asText())).chain(() -> upsert(UUID.fromString(required(data, "participantId").asText()), person, registration)
+        return Track.lock(event.registration().trackId())
+                .chain(() -> upsert(event.participantId(), event.participant(), event.registration())
                 .chain(r -> r.status != Registration.Status.ACTIVE ? Uni.createFrom().voidItem()
                         : r.role == Registration.Role.MENTEE ? rolling.menteeArrived(r.trackId, r.registrationId)
                         : rolling.capacityFreed(r.trackId)));
     }
 
-    public Uni<Void> onUpdated(JsonNode data) {
-        UUID participantId = UUID.fromString(required(data, "participantId").asText());
-        JsonNode person = required(data, "participant");
+    /**
+     * The person's profile goes to all their registrations; each registration the event carries is taken as it is now
+     * (answers, capacity, priority, also on the waitlist); one it does not carry is left as it is.
+     */
+    public Uni<Void> onUpdated(ParticipantUpdated event) {
+        UUID participantId = event.participantId();
+        Participant person = event.participant();
         Set<UUID> tracks = new LinkedHashSet<>();
         // the tracks' rows first (one lock order with publishing and rolling matching)
         Uni<Void> locks = Uni.createFrom().voidItem();
-        for (JsonNode registration : data.path("registrations")) {
-            UUID trackId = UUID.fromString(required(registration, "trackId").asText());
-            locks = locks.chain(() -> Track.lock(trackId)).replaceWithVoid();
+        for (ParticipantEvents.Registration registration : event.registrations()) {
+            locks = locks.chain(() -> Track.lock(registration.trackId())).replaceWithVoid();
         }
         Uni<Void> chain = locks.chain(() -> Registration.update("name = ?1, email = ?2, affiliation = ?3, timeZone = ?4, updatedAt = ?5 where participantId = ?6",
-                required(person, "name").asText(), required(person, "email").asText(), required(person, "affiliation").asText(),
-                required(person, "timeZone").asText(), clock.instant(), participantId)).replaceWithVoid();
-        for (JsonNode registration : required(data, "registrations")) {
+                person.name(), person.email(), person.affiliation(), person.timeZone(), clock.instant(), participantId)).replaceWithVoid();
+        for (ParticipantEvents.Registration registration : event.registrations()) {
             chain = chain.chain(() -> upsert(participantId, person, registration).chain(r -> {
                 tracks.add(r.trackId);
                 return WaitlistEntry.update("priority = ?1 where menteeRegistrationId = ?2", r.priority, r.registrationId)
@@ -80,9 +85,9 @@ public class RegistrationDirectory {
         return chain.chain(() -> each(new ArrayList<>(tracks), rolling::capacityFreed));
     }
 
-    public Uni<Void> onWithdrawn(JsonNode data) {
-        UUID registrationId = UUID.fromString(required(data, "registrationId").asText());
-        return Track.lock(UUID.fromString(required(data, "trackId").asText()))
+    public Uni<Void> onWithdrawn(ParticipantWithdrawn event) {
+        UUID registrationId = event.registrationId();
+        return Track.lock(event.trackId())
                 .chain(() -> Registration.<Registration>findById(registrationId)).chain(r -> {
             if (r == null || r.status == Registration.Status.WITHDRAWN) {
                 return Uni.createFrom().voidItem();
@@ -94,8 +99,8 @@ public class RegistrationDirectory {
         });
     }
 
-    public Uni<Void> onErased(JsonNode data) {
-        UUID participantId = UUID.fromString(required(data, "participantId").asText());
+    public Uni<Void> onErased(ParticipantErased event) {
+        UUID participantId = event.participantId();
         // events that named them go first, sent or not: the person is gone (PairingCreated carries names and emails)
         return OutboxEvent.delete("payload like ?1", "%" + participantId + "%")
                 .chain(() -> Registration.<Registration>list("participantId", participantId)).chain(registrations -> {
@@ -142,53 +147,43 @@ public class RegistrationDirectory {
         return chain;
     }
 
-    private Uni<Registration> upsert(UUID participantId, JsonNode person, JsonNode registration) {
-        UUID id = UUID.fromString(required(registration, "registrationId").asText());
+    private Uni<Registration> upsert(UUID participantId, Participant person, ParticipantEvents.Registration registration) {
+        UUID id = registration.registrationId();
         return Registration.<Registration>findById(id).chain(existing -> {
             Registration r = existing != null ? existing : new Registration();
             r.registrationId = id;
             r.participantId = participantId;
-            r.programId = UUID.fromString(required(registration, "programId").asText());
-            r.trackId = UUID.fromString(required(registration, "trackId").asText());
-            r.trackKind = Track.Kind.valueOf(required(registration, "trackKind").asText());
-            r.role = Registration.Role.valueOf(required(registration, "role").asText());
-            r.status = Registration.Status.valueOf(required(registration, "status").asText());
-            r.late = registration.path("late").asBoolean(false);
-            r.priority = registration.path("priority").asBoolean(false);
-            r.capacity = registration.path("capacity").isInt() ? registration.get("capacity").asInt() : null;
-            r.name = required(person, "name").asText();
-            r.email = required(person, "email").asText();
-            r.affiliation = required(person, "affiliation").asText();
-            r.timeZone = required(person, "timeZone").asText();
-            JsonNode answers = registration.path("answers");
-            List<String> keywords = new ArrayList<>();
-            person.path("interests").forEach(k -> keywords.add(k.asText()));
-            answers.path("expertise").forEach(k -> keywords.add(k.asText()));
-            answers.path("areas").forEach(k -> keywords.add(k.asText()));
+            r.programId = registration.programId();
+            r.trackId = registration.trackId();
+            r.trackKind = Track.Kind.valueOf(registration.trackKind());
+            r.role = Registration.Role.valueOf(registration.role());
+            r.status = Registration.Status.valueOf(registration.status());
+            r.late = registration.late();
+            r.priority = registration.priority();
+            r.capacity = registration.capacity();
+            r.name = person.name();
+            r.email = person.email();
+            r.affiliation = person.affiliation();
+            r.timeZone = person.timeZone();
+            ParticipantEvents.Answers answers = registration.answers();
+            List<String> keywords = new ArrayList<>(person.interests());
+            keywords.addAll(answers.expertise());
+            keywords.addAll(answers.areas());
             r.keywords = keywords;
-            r.freeText = String.join(" ", text(person, "interestsText"), text(answers, "paperTitle"), text(answers, "paperSummary")).strip();
-            List<String> topics = new ArrayList<>();
-            answers.path("topics").forEach(t -> topics.add(t.asText()));
-            r.topics = topics;
-            List<dev.mentorship.matching.persistence.JsonColumns.Interval> intervals = new ArrayList<>();
-            for (JsonNode interval : registration.path("oneOnOneAvailabilityUtc")) {
-                intervals.add(new dev.mentorship.matching.persistence.JsonColumns.Interval(
-                        Instant.parse(interval.get("startsAt").asText()).getEpochSecond(),
-                        Instant.parse(interval.get("endsAt").asText()).getEpochSecond()));
+            r.freeText = String.join(" ", person.interestsText(), answers.paperTitle(), answers.paperSummary()).strip();
+            r.topics = new ArrayList<>(answers.topics());
+            List<JsonColumns.Interval> intervals = new ArrayList<>();
+            for (ParticipantEvents.UtcInterval interval : registration.oneOnOneAvailabilityUtc()) {
+                intervals.add(new JsonColumns.Interval(interval.startsAt().getEpochSecond(), interval.endsAt().getEpochSecond()));
             }
             r.availabilityUtc = intervals;
-            r.registeredAt = Instant.parse(required(registration, "registeredAt").asText());
+            r.registeredAt = registration.registeredAt();
             r.updatedAt = clock.instant();
             return existing != null ? Uni.createFrom().item(r) : r.<Registration>persist();
         });
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? "" : value.asText();
-    }
-
-    private static Uni<Void> each(List<UUID> ids, java.util.function.Function<UUID, Uni<Void>> action) {
+    private static Uni<Void> each(List<UUID> ids, Function<UUID, Uni<Void>> action) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (UUID id : ids) {
             chain = chain.chain(() -> action.apply(id));

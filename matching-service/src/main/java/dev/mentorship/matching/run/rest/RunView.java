@@ -5,7 +5,7 @@ import dev.mentorship.matching.persistence.JsonColumns;
 import dev.mentorship.matching.registration.Registration;
 import dev.mentorship.matching.run.MatchingRun;
 import dev.mentorship.matching.run.service.MatchingService;
-import dev.mentorship.matching.run.service.PolicyView;
+import dev.mentorship.matching.track.rest.PolicyView;
 import dev.mentorship.matching.scoring.Explanation;
 
 import java.time.Instant;

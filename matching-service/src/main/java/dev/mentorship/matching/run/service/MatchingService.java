@@ -10,6 +10,7 @@ import dev.mentorship.matching.run.MatchingRun;
 import dev.mentorship.matching.run.PairConstraint;
 import dev.mentorship.matching.run.RunProposal;
 import dev.mentorship.matching.run.RunUnmatched;
+import dev.mentorship.matching.track.PolicySettings;
 import dev.mentorship.matching.track.Track;
 import dev.mentorship.matching.track.TrackPolicy;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -61,6 +62,13 @@ public class MatchingService {
                             Map<UUID, Registration> registrations) {
     }
 
+    /**
+     * The transactions are programmatic here, the one place in this service: the lease is a lock that must come
+     * first and outlive its transaction. It is taken and committed before anything else (so that another request or
+     * replica sees it and gets 409); the track is read in a session of its own and solved off the event loop with no
+     * session open; the result is saved in a second transaction that gives the lease back, and a failure gives it
+     * back in a third (the failed one rolled back).
+     */
     public Uni<RunDetail> dryRun(UUID trackId, UUID organizer) {
         UUID lease = UUID.randomUUID();
         Context context = Vertx.currentContext();
@@ -82,6 +90,7 @@ public class MatchingService {
                                 : new WebApplicationException("A matching run for " + track.name + " is in progress; try again in a moment.", 409))));
     }
 
+    /** Gives the lease back after a failed run, in a transaction of its own (see {@link #dryRun}). */
     private Uni<Void> release(UUID trackId, UUID lease) {
         return Panache.withTransaction(() -> Track.update("runLeaseId = null, runLeaseUntil = null where trackId = ?1 and runLeaseId = ?2",
                 trackId, lease)).replaceWithVoid().onFailure().recoverWithNull();
@@ -106,7 +115,7 @@ public class MatchingService {
         run.programId = track.programId;
         run.kind = kind;
         run.status = MatchingRun.Status.DRAFT;
-        run.policy = JsonColumns.write(PolicyView.of(policy));
+        run.policy = JsonColumns.write(PolicySettings.of(policy));
         run.method = result.method();
         run.matched = result.proposals().size();
         run.unmatched = result.unmatched().size();
@@ -170,12 +179,7 @@ public class MatchingService {
                         ids.add(p.mentorRegistrationId);
                     });
                     unmatched.forEach(u -> ids.add(u.menteeRegistrationId));
-                    return (ids.isEmpty() ? Uni.createFrom().item(List.<Registration>of()) : Registration.<Registration>list("registrationId in ?1", ids))
-                            .map(found -> {
-                                Map<UUID, Registration> people = new HashMap<>();
-                                found.forEach(r -> people.put(r.registrationId, r));
-                                return new RunDetail(run, proposals, unmatched, people);
-                            });
+                    return Registration.byId(ids).map(people -> new RunDetail(run, proposals, unmatched, people));
                 }));
     }
 

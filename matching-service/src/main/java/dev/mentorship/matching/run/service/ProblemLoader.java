@@ -21,7 +21,7 @@ import java.util.UUID;
 public class ProblemLoader {
 
     public Uni<TrackPolicy> policy(Track track) {
-        return TrackPolicy.<TrackPolicy>findById(track.trackId).map(p -> p != null ? p : TrackPolicy.defaults(track));
+        return TrackPolicy.findFor(track);
     }
 
     /** Active mentees without a mentor and active mentors with capacity left, in the order they registered. */

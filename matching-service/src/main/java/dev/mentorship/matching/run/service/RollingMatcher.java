@@ -5,6 +5,8 @@ import dev.mentorship.matching.pairing.WaitlistEntry;
 import dev.mentorship.matching.pairing.service.Pairings;
 import dev.mentorship.matching.registration.Registration;
 import dev.mentorship.matching.run.MatchingRun;
+import dev.mentorship.matching.scoring.Explanation;
+import dev.mentorship.matching.scoring.Explanations;
 import dev.mentorship.matching.scoring.TrackScores;
 import dev.mentorship.matching.solver.Solution;
 import dev.mentorship.matching.track.Track;
@@ -70,8 +72,9 @@ public class RollingMatcher {
                                     ? Solution.Unmatched.NO_COMPATIBLE_MENTOR : Solution.Unmatched.NO_CAPACITY;
                             return pairings.waitlist(track, policy, mentee, reason.name());
                         }
+                        Explanation why = Explanations.of(scores, 0, best);
                         TrackProblem.Proposal proposal = new TrackProblem.Proposal(mentee, problem.mentors().get(best),
-                                scores.explain(0, best).score(), scores.explain(0, best), false);
+                                why.score(), why, false);
                         return apply(track, policy, List.of(proposal));
                     });
                 })));
@@ -103,8 +106,9 @@ public class RollingMatcher {
                                 }
                                 if (best >= 0) {
                                     left[best]--;
+                                    Explanation why = Explanations.of(scores, i, best);
                                     proposals.add(new TrackProblem.Proposal(waiting.get(i), problem.mentors().get(best),
-                                            scores.explain(i, best).score(), scores.explain(i, best), false));
+                                            why.score(), why, false));
                                 }
                             }
                             return proposals.isEmpty() ? Uni.createFrom().voidItem() : apply(track, policy, proposals);

@@ -4,6 +4,7 @@ import dev.mentorship.matching.registration.Registration;
 import dev.mentorship.matching.run.PairConstraint;
 import dev.mentorship.matching.scoring.Explanation;
 import dev.mentorship.matching.scoring.Person;
+import dev.mentorship.matching.scoring.Explanations;
 import dev.mentorship.matching.scoring.TrackScores;
 import dev.mentorship.matching.solver.MatchingSolver;
 import dev.mentorship.matching.solver.PairScores;
@@ -141,7 +142,7 @@ public record TrackProblem(Track track, TrackPolicy policy, List<Registration> m
                 unmatched.add(new Left(mentees.get(i), reason));
                 continue;
             }
-            Explanation explanation = scores.explain(i, j);
+            Explanation explanation = Explanations.of(scores, i, j);
             if (pinnedTo[i] >= 0) {
                 List<String> rules = new ArrayList<>(explanation.rules());
                 rules.add(0, "pinned by an organizer");

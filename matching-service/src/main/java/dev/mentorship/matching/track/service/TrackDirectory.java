@@ -1,6 +1,7 @@
 package dev.mentorship.matching.track.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.mentorship.matching.messaging.ProgramEvents;
+import dev.mentorship.matching.messaging.ProgramEvents.ProgramPublished;
 import dev.mentorship.matching.track.Track;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -20,21 +21,18 @@ public class TrackDirectory {
         this.clock = clock;
     }
 
-    public Uni<Void> onProgramPublished(JsonNode program) {
+    public Uni<Void> onProgramPublished(ProgramPublished program) {
         Uni<Void> all = Uni.createFrom().voidItem();
-        UUID programId = UUID.fromString(Json.required(program, "programId").asText());
-        String programName = Json.required(program, "name").asText();
-        for (JsonNode node : Json.required(program, "tracks")) {
-            UUID trackId = UUID.fromString(Json.required(node, "trackId").asText());
-            all = all.chain(() -> Track.<Track>findById(trackId).chain(existing -> {
+        for (ProgramEvents.Track published : program.tracks()) {
+            all = all.chain(() -> Track.<Track>findById(published.trackId()).chain(existing -> {
                 Track track = existing != null ? existing : new Track();
-                track.trackId = trackId;
-                track.programId = programId;
-                track.programName = programName;
-                track.kind = Track.Kind.valueOf(Json.required(node, "kind").asText());
-                track.name = Json.required(node, "name").asText();
-                track.menteesPerMentorMin = node.path("menteesPerMentorMin").isInt() ? node.get("menteesPerMentorMin").asInt() : null;
-                track.menteesPerMentorMax = node.path("menteesPerMentorMax").isInt() ? node.get("menteesPerMentorMax").asInt() : null;
+                track.trackId = published.trackId();
+                track.programId = program.programId();
+                track.programName = program.name();
+                track.kind = Track.Kind.valueOf(published.kind());
+                track.name = published.name();
+                track.menteesPerMentorMin = published.menteesPerMentorMin();
+                track.menteesPerMentorMax = published.menteesPerMentorMax();
                 track.updatedAt = clock.instant();
                 return existing != null ? Uni.createFrom().voidItem() : track.persist().replaceWithVoid();
             }));
@@ -60,19 +58,5 @@ public class TrackDirectory {
     @WithSession
     public Uni<UUID> programOf(UUID trackId) {
         return Track.<Track>findById(trackId).map(track -> track.programId);
-    }
-
-    /** Reading required fields of events. */
-    public static final class Json {
-        private Json() {
-        }
-
-        public static JsonNode required(JsonNode node, String field) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                throw new IllegalArgumentException("The event has no " + field);
-            }
-            return value;
-        }
     }
 }

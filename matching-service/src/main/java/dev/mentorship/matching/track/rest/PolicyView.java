@@ -1,5 +1,6 @@
-package dev.mentorship.matching.run.service;
+package dev.mentorship.matching.track.rest;
 
+import dev.mentorship.matching.track.PolicySettings;
 import dev.mentorship.matching.track.TrackPolicy;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -21,21 +22,14 @@ public record PolicyView(
         @NotNull @Schema(description = "after publishing: pair at once, or propose to an organizer") TrackPolicy.Rolling rolling,
         @NotNull @Schema(description = "mentees with the priority flag are served first from the waitlist") Boolean priorityFirst) {
 
-    public static PolicyView of(TrackPolicy p) {
-        return new PolicyView(p.weightKeywords, p.weightText, p.weightTopics, p.weightHours, p.excludeSameAffiliation,
-                p.minimumScore, p.minimumSharedHours, p.minimumLoad, p.rolling, p.priorityFirst);
+    public static PolicyView of(PolicySettings s) {
+        return new PolicyView(s.weightKeywords(), s.weightText(), s.weightTopics(), s.weightHours(), s.excludeSameAffiliation(),
+                s.minimumScore(), s.minimumSharedHours(), s.minimumLoad(), s.rolling(), s.priorityFirst());
     }
 
-    public void applyTo(TrackPolicy p) {
-        p.weightKeywords = weightKeywords;
-        p.weightText = weightText;
-        p.weightTopics = weightTopics;
-        p.weightHours = weightHours;
-        p.excludeSameAffiliation = excludeSameAffiliation;
-        p.minimumScore = minimumScore;
-        p.minimumSharedHours = minimumSharedHours;
-        p.minimumLoad = minimumLoad;
-        p.rolling = rolling;
-        p.priorityFirst = priorityFirst;
+    /** The settings asked for; valid (its constraints checked) before it is called. */
+    public PolicySettings settings() {
+        return new PolicySettings(weightKeywords, weightText, weightTopics, weightHours, excludeSameAffiliation,
+                minimumScore, minimumSharedHours, minimumLoad, rolling, priorityFirst);
     }
 }

@@ -1,0 +1,30 @@
+package dev.mentorship.matching.messaging;
+
+import dev.mentorship.runtime.messaging.Required;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What this service reads of schedule-service's program events (docs/asyncapi.yaml, schedule-service's
+ * schemas/ProgramPublished.v1.json): only the fields it uses, bound by
+ * {@link dev.mentorship.runtime.messaging.IncomingEvent#data(Class)}; any other field is ignored, a missing
+ * {@link Required} one makes the event poison.
+ */
+public final class ProgramEvents {
+
+    private ProgramEvents() {
+    }
+
+    public record ProgramPublished(@Required UUID programId, @Required String name, @Required List<Track> tracks) {
+        public static final String TYPE = "ProgramPublished";
+    }
+
+    /**
+     * @param kind                AUTHOR, REVIEWER or CAREER
+     * @param menteesPerMentorMin null when the track sets none
+     * @param menteesPerMentorMax null when the track sets none
+     */
+    public record Track(@Required UUID trackId, @Required String kind, @Required String name,
+                        Integer menteesPerMentorMin, Integer menteesPerMentorMax) {
+    }
+}
