@@ -1,5 +1,6 @@
 package dev.mentorship.matching.pairing.service;
 
+import dev.mentorship.runtime.problem.ProblemException;
 import dev.mentorship.matching.pairing.Pairing;
 import dev.mentorship.matching.pairing.WaitlistEntry;
 import dev.mentorship.matching.registration.Registration;
@@ -12,8 +13,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ public class PairingService {
     @WithSession
     public Uni<Waitlist> waitlist(UUID trackId) {
         return Track.<Track>findById(trackId).onItem().ifNull()
-                .failWith(() -> new NotFoundException("This service has not seen track " + trackId + " published."))
+                .failWith(() -> ProblemException.notFound("This service has not seen track " + trackId + " published."))
                 .chain(track -> loader.policy(track)).chain(policy -> lifecycle.ordered(trackId, policy))
                 .chain(entries -> Registration.byId(entries.stream().map(e -> e.menteeRegistrationId).toList())
                         .map(people -> new Waitlist(entries, people)));
@@ -70,10 +69,10 @@ public class PairingService {
     @WithTransaction
     public Uni<WithPeople> dissolve(UUID pairingId, String note, UUID organizer) {
         return Pairing.<Pairing>findById(pairingId).onItem().ifNull()
-                .failWith(() -> new NotFoundException("There is no pairing " + pairingId + "."))
+                .failWith(() -> ProblemException.notFound("There is no pairing " + pairingId + "."))
                 .chain(p -> {
                     if (p.status != Pairing.Status.ACTIVE) {
-                        return Uni.createFrom().failure(new WebApplicationException("This pairing was dissolved already.", 409));
+                        return Uni.createFrom().failure(ProblemException.conflict("This pairing was dissolved already."));
                     }
                     return Track.<Track>findById(p.trackId).chain(track -> lifecycle.dissolve(track, p, Pairing.Ended.ORGANIZER, note))
                             .call(() -> forbid(p, organizer))

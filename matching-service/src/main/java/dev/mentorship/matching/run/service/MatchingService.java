@@ -1,5 +1,6 @@
 package dev.mentorship.matching.run.service;
 
+import dev.mentorship.runtime.problem.ProblemException;
 import dev.mentorship.matching.event.MatchingEvents;
 import dev.mentorship.matching.event.MatchingRunPublished;
 import dev.mentorship.matching.pairing.Pairing;
@@ -21,8 +22,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -86,8 +85,8 @@ public class MatchingService {
                         lease, clock.instant().plus(LEASE), trackId, clock.instant())
                 .chain(claimed -> claimed == 1 ? Track.<Track>findById(trackId)
                         : Track.<Track>findById(trackId).chain(track -> Uni.createFrom().failure(track == null
-                                ? new NotFoundException("This service has not seen track " + trackId + " published.")
-                                : new WebApplicationException("A matching run for " + track.name + " is in progress; try again in a moment.", 409))));
+                                ? ProblemException.notFound("This service has not seen track " + trackId + " published.")
+                                : ProblemException.conflict("A matching run for " + track.name + " is in progress; try again in a moment."))));
     }
 
     /** Gives the lease back after a failed run, in a transaction of its own (see {@link #dryRun}). */
@@ -161,7 +160,7 @@ public class MatchingService {
     @WithSession
     public Uni<RunDetail> get(UUID runId) {
         return MatchingRun.<MatchingRun>findById(runId).onItem().ifNull()
-                .failWith(() -> new NotFoundException("There is no matching run " + runId + "."))
+                .failWith(() -> ProblemException.notFound("There is no matching run " + runId + "."))
                 .chain(this::detail);
     }
 
@@ -191,19 +190,19 @@ public class MatchingService {
     @WithTransaction
     public Uni<RunDetail> publish(UUID runId) {
         return MatchingRun.<MatchingRun>findById(runId).onItem().ifNull()
-                .failWith(() -> new NotFoundException("There is no matching run " + runId + "."))
+                .failWith(() -> ProblemException.notFound("There is no matching run " + runId + "."))
                 .chain(run -> {
                     if (run.status != MatchingRun.Status.DRAFT) {
-                        return Uni.createFrom().failure(new WebApplicationException(
-                                "This run is " + run.status.name().toLowerCase() + "; only the track's latest draft can be published.", 409));
+                        return Uni.createFrom().failure(ProblemException.conflict(
+                                "This run is " + run.status.name().toLowerCase() + "; only the track's latest draft can be published."));
                     }
                     // the track's lock serializes publications (one matching run per track, across replicas); the
                     // run is read again under it, so a concurrent publication of the same run is seen
                     return Track.lock(run.trackId)
                             .chain(track -> Panache.getSession().chain(session -> session.refresh(run)).chain(() -> {
                                 if (run.status != MatchingRun.Status.DRAFT) {
-                                    return Uni.createFrom().<RunDetail>failure(new WebApplicationException(
-                                            "This run was just published by another request.", 409));
+                                    return Uni.createFrom().<RunDetail>failure(ProblemException.conflict(
+                                            "This run was just published by another request."));
                                 }
                                 return loader.policy(track).chain(policy -> loader.load(track, policy)
                                         .chain(problem -> detail(run).chain(detail -> publish(track, policy, problem, detail))));
@@ -230,9 +229,9 @@ public class MatchingService {
             }
         }
         if (!stale.isEmpty()) {
-            return Uni.createFrom().failure(new WebApplicationException("The track changed since this run ("
+            return Uni.createFrom().failure(ProblemException.conflict("The track changed since this run ("
                     + String.join("; ", stale.subList(0, Math.min(3, stale.size()))) + (stale.size() > 3 ? "; …" : "")
-                    + "): start a new run.", 409));
+                    + "): start a new run."));
         }
         MatchingRun run = detail.run();
         Pairing.Source source = run.kind == MatchingRun.Kind.FULL ? Pairing.Source.RUN : Pairing.Source.ROLLING;
@@ -265,7 +264,7 @@ public class MatchingService {
     public Uni<PairConstraint> constrain(UUID runId, PairConstraint.Kind kind, UUID menteeRegistrationId,
                                          UUID mentorRegistrationId, UUID organizer) {
         return MatchingRun.<MatchingRun>findById(runId).onItem().ifNull()
-                .failWith(() -> new NotFoundException("There is no matching run " + runId + "."))
+                .failWith(() -> ProblemException.notFound("There is no matching run " + runId + "."))
                 .chain(run -> Registration.<Registration>findById(menteeRegistrationId).chain(mentee -> Registration.<Registration>findById(mentorRegistrationId)
                         .chain(mentor -> {
                             List<dev.mentorship.runtime.problem.Problem.FieldError> errors = new ArrayList<>();

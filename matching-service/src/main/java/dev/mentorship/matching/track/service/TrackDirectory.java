@@ -1,12 +1,12 @@
 package dev.mentorship.matching.track.service;
 
+import dev.mentorship.runtime.problem.ProblemException;
 import dev.mentorship.matching.messaging.ProgramEvents;
 import dev.mentorship.matching.messaging.ProgramEvents.ProgramPublished;
 import dev.mentorship.matching.track.Track;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -49,7 +49,7 @@ public class TrackDirectory {
     public Uni<Track> inProgram(UUID programId, UUID trackId) {
         return Track.<Track>findById(trackId).map(track -> {
             if (track == null || !track.programId.equals(programId)) {
-                throw new NotFoundException("This service has not seen track " + trackId + " of program " + programId + " published.");
+                throw ProblemException.notFound("This service has not seen track " + trackId + " of program " + programId + " published.");
             }
             return track;
         });

@@ -1,5 +1,6 @@
 package dev.mentorship.participant.conduct.service;
 
+import dev.mentorship.runtime.problem.ProblemException;
 import dev.mentorship.participant.conduct.ConductReport;
 import dev.mentorship.participant.conduct.ConductReportInput;
 import dev.mentorship.participant.event.ParticipantEvents;
@@ -10,7 +11,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -52,6 +52,6 @@ public class ConductReportService {
     @WithSession
     public Uni<ConductReport> get(UUID id) {
         return ConductReport.<ConductReport>findById(id).onItem().ifNull()
-                .failWith(() -> new NotFoundException("There is no conduct report " + id + "."));
+                .failWith(() -> ProblemException.notFound("There is no conduct report " + id + "."));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mentorship.participant.profile.service;
 
+import dev.mentorship.runtime.problem.ProblemException;
 import dev.mentorship.participant.event.ParticipantEvents;
 import dev.mentorship.participant.event.ParticipantUpdated;
 import dev.mentorship.participant.persistence.PersonLock;
@@ -18,7 +19,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -48,7 +48,7 @@ public class ProfileService {
     @WithSession
     public Uni<Participant> get(UUID id) {
         return Participant.<Participant>findById(id).onItem().ifNull()
-                .failWith(() -> new NotFoundException("You have no profile yet: PUT /me creates it."));
+                .failWith(() -> ProblemException.notFound("You have no profile yet: PUT /me creates it."));
     }
 
     @WithTransaction
@@ -93,7 +93,7 @@ public class ProfileService {
     @WithSession
     public Uni<SelfIdentification> selfIdentification(UUID id) {
         return SelfIdentification.<SelfIdentification>findById(id).onItem().ifNull()
-                .failWith(() -> new NotFoundException("You have not self-identified."));
+                .failWith(() -> ProblemException.notFound("You have not self-identified."));
     }
 
     @WithTransaction

@@ -22,8 +22,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +73,7 @@ public class RegistrationService {
     private Uni<Registered> registerOnce(Person person, UUID programId, UUID trackId, RegistrationInput input) {
         return TrackOffer.<TrackOffer>findById(trackId).chain(track -> {
             if (track == null || !track.programId.equals(programId)) {
-                return Uni.createFrom().failure(new NotFoundException(
+                return Uni.createFrom().failure(ProblemException.notFound(
                         "There is no published track " + trackId + " in program " + programId + "."));
             }
             return Registration.findOne(person.id(), trackId, input.role()).chain(existing -> {
@@ -146,8 +144,8 @@ public class RegistrationService {
     public Uni<Registration> updateAnswers(UUID me, UUID registrationId, dev.mentorship.participant.registration.Answers answers) {
         return own(me, registrationId).chain(r -> {
             if (r.status != Registration.Status.ACTIVE) {
-                return Uni.createFrom().failure(new WebApplicationException(
-                        "This registration was withdrawn; register for the track again instead.", 409));
+                return Uni.createFrom().failure(ProblemException.conflict(
+                        "This registration was withdrawn; register for the track again instead."));
             }
             return TrackOffer.<TrackOffer>findById(r.trackId).chain(track -> Participant.<Participant>findById(me).chain(p -> {
                 AnswerRules.Checked checked = AnswerRules.check(track, r.role, answers, p.zone());
@@ -217,7 +215,7 @@ public class RegistrationService {
     @WithTransaction
     public Uni<TrackPolicy> setPolicy(UUID programId, UUID trackId, boolean prioritiseSelfIdentified, UUID organizer) {
         return TrackOffer.<TrackOffer>findById(trackId).chain(track -> track == null || !track.programId.equals(programId)
-                ? Uni.createFrom().failure(new NotFoundException("There is no published track " + trackId + " in program " + programId + "."))
+                ? Uni.createFrom().failure(ProblemException.notFound("There is no published track " + trackId + " in program " + programId + "."))
                 : priority.setPolicy(programId, trackId, prioritiseSelfIdentified, organizer));
     }
 
@@ -238,7 +236,7 @@ public class RegistrationService {
     /** A registration of this person; someone else's is "not found", never "forbidden", so that ids reveal nothing. */
     private Uni<Registration> own(UUID me, UUID registrationId) {
         return Registration.<Registration>findById(registrationId).chain(r -> r == null || !r.participantId.equals(me)
-                ? Uni.createFrom().failure(new NotFoundException("You have no registration " + registrationId + "."))
+                ? Uni.createFrom().failure(ProblemException.notFound("You have no registration " + registrationId + "."))
                 : Uni.createFrom().item(r));
     }
 
