@@ -1,6 +1,8 @@
 package dev.mentorship.notification.delivery;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,7 +13,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One email the service sends or tries to send, and what became of it. */
+/**
+ * One email the service sends or tries to send, and what became of it. The consumer queues them and the sender settles
+ * them in bulk with raw SQL ({@code FanOut}, {@code MailSender}, {@code DigestJob}); the organizers' log reads them here.
+ */
 @Entity
 @Table(name = "email_delivery")
 public class EmailDelivery extends PanacheEntityBase {
@@ -57,4 +62,11 @@ public class EmailDelivery extends PanacheEntityBase {
 
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
+
+    private static final Sort NEWEST_FIRST = Sort.by("createdAt").descending().and("id");
+
+    /** The log, newest first; {@code status} null for every delivery. */
+    public static PanacheQuery<EmailDelivery> findByStatus(Status status) {
+        return status == null ? findAll(NEWEST_FIRST) : find("status", NEWEST_FIRST, status);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.mentorship.notification.fanout;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.mentorship.notification.messaging.ScheduleEvents.Meeting;
+import dev.mentorship.notification.messaging.ScheduleEvents.Party;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,26 +19,24 @@ public final class Ics {
     private Ics() {
     }
 
-    public static String meeting(JsonNode d, boolean cancelled, String organizerEmail) {
+    public static String meeting(Meeting d, boolean cancelled, String organizerEmail) {
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");
         line(ics, "PRODID:-//Conference mentorship platform//notification-service//EN");
         line(ics, "METHOD:" + (cancelled ? "CANCEL" : "REQUEST"));
         line(ics, "BEGIN:VEVENT");
-        line(ics, "UID:" + d.get("icsUid").asText());
+        line(ics, "UID:" + d.icsUid());
         line(ics, "DTSTAMP:" + UTC.format(Instant.now()));
-        line(ics, "SEQUENCE:" + d.get("sequence").asInt());
-        line(ics, "DTSTART:" + UTC.format(Instant.parse(d.get("startsAt").asText())));
-        line(ics, "DTEND:" + UTC.format(Instant.parse(d.get("endsAt").asText())));
-        line(ics, "SUMMARY:" + text("Mentorship: " + d.at("/mentor/name").asText("mentor") + " and " + d.at("/mentee/name").asText("mentee")));
+        line(ics, "SEQUENCE:" + d.sequence());
+        line(ics, "DTSTART:" + UTC.format(d.startsAt()));
+        line(ics, "DTEND:" + UTC.format(d.endsAt()));
+        line(ics, "SUMMARY:" + text("Mentorship: " + d.mentor().nameOr("mentor") + " and " + d.mentee().nameOr("mentee")));
         line(ics, "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
         line(ics, "ORGANIZER;CN=\"Mentorship program\":mailto:" + organizerEmail);
-        for (String side : new String[]{"mentor", "mentee"}) {
-            JsonNode p = d.get(side);
-            if (p != null && p.path("email").isTextual()) {
-                line(ics, "ATTENDEE;CN=\"" + p.path("name").asText("").replace("\"", "'") + "\";ROLE=REQ-PARTICIPANT:mailto:"
-                        + p.get("email").asText());
+        for (Party p : new Party[]{d.mentor(), d.mentee()}) {
+            if (p.reachable()) {
+                line(ics, "ATTENDEE;CN=\"" + p.nameOr("").replace("\"", "'") + "\";ROLE=REQ-PARTICIPANT:mailto:" + p.email());
             }
         }
         line(ics, "END:VEVENT");

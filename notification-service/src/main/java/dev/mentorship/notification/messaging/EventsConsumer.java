@@ -1,38 +1,56 @@
 package dev.mentorship.notification.messaging;
 
-import dev.mentorship.runtime.messaging.WhileDatabaseDown;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mentorship.notification.contact.Directory;
+import dev.mentorship.notification.contact.service.Directory;
 import dev.mentorship.notification.delivery.service.MailSender;
-import dev.mentorship.notification.fanout.FanOut;
-import dev.mentorship.notification.fanout.Messages;
+import dev.mentorship.notification.fanout.Message;
+import dev.mentorship.notification.fanout.service.FanOut;
+import dev.mentorship.notification.fanout.service.Messages;
+import dev.mentorship.notification.messaging.PairingEvents.MenteeWaitlisted;
+import dev.mentorship.notification.messaging.PairingEvents.PairingCreated;
+import dev.mentorship.notification.messaging.PairingEvents.PairingDissolved;
+import dev.mentorship.notification.messaging.ParticipantEvents.ConductReportFiled;
+import dev.mentorship.notification.messaging.ParticipantEvents.ParticipantErased;
+import dev.mentorship.notification.messaging.ParticipantEvents.ParticipantRegistered;
+import dev.mentorship.notification.messaging.ParticipantEvents.ParticipantUpdated;
+import dev.mentorship.notification.messaging.ParticipantEvents.ParticipantWithdrawn;
+import dev.mentorship.notification.messaging.ProgramEvents.MilestoneRescheduled;
+import dev.mentorship.notification.messaging.ProgramEvents.ProgramPublished;
+import dev.mentorship.notification.messaging.ScheduleEvents.DeadlineApproaching;
+import dev.mentorship.notification.messaging.ScheduleEvents.Meeting;
+import dev.mentorship.notification.messaging.ScheduleEvents.PairingInactive;
+import dev.mentorship.runtime.messaging.IncomingEvent;
+import dev.mentorship.runtime.messaging.PoisonEventException;
+import dev.mentorship.runtime.messaging.WhileDatabaseDown;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
- * Reads every topic of the platform. Each event is handled once (by its CloudEvent id) in one transaction: the read
- * models it changes, and its inbox entries and queued emails. What cannot be processed goes to the topic's .dlq
- * and the consumer carries on. Sending happens after commit, in {@link MailSender}.
- * An unreachable database is waited for ({@link WhileDatabaseDown}), never a reason to dead-letter an event.
+ * Reads every topic of the platform. The envelope is read by {@link IncomingEvent} and each type this service handles
+ * is bound into its record ({@link ParticipantEvents}, {@link PairingEvents}, {@link ProgramEvents},
+ * {@link ScheduleEvents}). Each event is handled once (by its CloudEvent id) in one transaction: the read models it
+ * changes ({@link Directory}), and its inbox entries and queued emails ({@link Messages}, {@link FanOut}). Types it
+ * does not know are marked processed and give nothing, so that producers may add new ones. What cannot be processed
+ * (not a CloudEvent, data that does not bind) goes to the topic's .dlq and the consumer carries on. Sending happens
+ * after commit, in {@link MailSender}. An unreachable database is waited for ({@link WhileDatabaseDown}), never a
+ * reason to dead-letter an event.
  */
 @ApplicationScoped
 public class EventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventsConsumer.class);
+    private static final List<Message> NOBODY = List.of();
 
     private final Pool pool;
     private final Directory directory;
@@ -74,31 +92,27 @@ public class EventsConsumer {
     }
 
     Uni<Void> handle(ConsumerRecord<String, String> record) {
-        String id = header(record, "ce_id");
-        String type = header(record, "ce_type");
-        if (id == null || type == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException(
-                    "Not a CloudEvent (no ce_id or ce_type) at " + record.topic() + "/" + record.partition() + "@" + record.offset()));
-        }
-        JsonNode data;
+        IncomingEvent event;
         try {
-            data = json.readTree(record.value());
-        } catch (IOException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("The data of " + type + " " + id + " is not JSON", e));
+            event = IncomingEvent.read(record, json);
+        } catch (PoisonEventException e) {
+            return Uni.createFrom().failure(e);
         }
         Instant now = clock.instant();
-        Instant happened = time(header(record, "ce_time"));
-        return WhileDatabaseDown.retry(type + " " + id, () -> pool.withTransaction(conn -> conn.preparedQuery(
+        // Raw SQL and a programmatic transaction, not EventInbox's Panache one: this is the bulk path. One event can fan
+        // out to tens of thousands of recipients, whose inbox rows and mails FanOut inserts in batches on this very
+        // connection; the idempotency record is an insert that does nothing when the id was handled already.
+        return WhileDatabaseDown.retry(event.toString(), () -> pool.withTransaction(conn -> conn.preparedQuery(
                         "insert into processed_event (event_id, type, processed_at) values ($1, $2, $3) on conflict do nothing")
-                .execute(Tuple.of(id, type, now.atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(event.id(), event.type(), now.atOffset(ZoneOffset.UTC)))
                 .chain(inserted -> {
                     if (inserted.rowCount() == 0) {
-                        LOG.debugf("%s %s was handled already", type, id);
+                        LOG.debugf("%s was handled already", event);
                         return Uni.createFrom().item(0);
                     }
-                    return directory.apply(conn, type, data, now)
-                            .chain(() -> messages.of(conn, type, data))
-                            .chain(list -> fanOut.persist(conn, id, type, happened, list, now));
+                    // binding the data may throw (poison): inside this chain, it fails the transaction, not the caller
+                    return apply(conn, event, now)
+                            .chain(list -> fanOut.persist(conn, event.id(), event.type(), event.time(), list, now));
                 })))
                 .invoke(queued -> {
                     if (queued > 0) {
@@ -108,17 +122,37 @@ public class EventsConsumer {
                 .replaceWithVoid();
     }
 
-    /** The event's ce_time, or null when absent or not an RFC 3339 time (the mail's latency is then counted from now). */
-    private static Instant time(String ceTime) {
-        try {
-            return ceTime == null ? null : java.time.OffsetDateTime.parse(ceTime).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
+    /** The event's effect on the read models, then the messages it gives (none for most read-model-only types). */
+    private Uni<List<Message>> apply(SqlConnection conn, IncomingEvent event, Instant now) {
+        return switch (event.type()) {
+            case ProgramPublished.TYPE -> directory.onProgramPublished(conn, event.data(ProgramPublished.class), now).replaceWith(NOBODY);
+            case MilestoneRescheduled.TYPE -> messages.rescheduled(conn, event.data(MilestoneRescheduled.class));
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+            case ParticipantRegistered.TYPE -> {
+                ParticipantRegistered registered = event.data(ParticipantRegistered.class);
+                yield directory.onRegistered(conn, registered, now).chain(() -> messages.registered(conn, registered));
+            }
+            case ParticipantUpdated.TYPE -> directory.onUpdated(conn, event.data(ParticipantUpdated.class), now).replaceWith(NOBODY);
+            case ParticipantWithdrawn.TYPE -> directory.onWithdrawn(conn, event.data(ParticipantWithdrawn.class)).replaceWith(NOBODY);
+            case ParticipantErased.TYPE -> directory.onErased(conn, event.data(ParticipantErased.class)).replaceWith(NOBODY);
+            case ConductReportFiled.TYPE -> messages.conduct(conn, event.data(ConductReportFiled.class));
+
+            case PairingCreated.TYPE -> {
+                PairingCreated pairing = event.data(PairingCreated.class);
+                yield directory.onPairingCreated(conn, pairing, now).chain(() -> messages.pairingCreated(conn, pairing));
+            }
+            case MenteeWaitlisted.TYPE -> messages.waitlisted(conn, event.data(MenteeWaitlisted.class));
+            case PairingDissolved.TYPE -> messages.dissolved(conn, event.data(PairingDissolved.class));
+
+            case DeadlineApproaching.TYPE -> messages.deadline(conn, event.data(DeadlineApproaching.class));
+            case Meeting.SCHEDULED -> messages.meeting(conn, Meeting.Notice.SCHEDULED, event.data(Meeting.class));
+            case Meeting.RESCHEDULED -> messages.meeting(conn, Meeting.Notice.RESCHEDULED, event.data(Meeting.class));
+            case Meeting.CANCELLED -> messages.meeting(conn, Meeting.Notice.CANCELLED, event.data(Meeting.class));
+            case Meeting.APPROACHING -> messages.meeting(conn, Meeting.Notice.APPROACHING, event.data(Meeting.class));
+            case Meeting.DRAFT_REMINDER -> messages.draft(conn, event.data(Meeting.class));
+            case PairingInactive.TYPE -> messages.inactive(conn, event.data(PairingInactive.class));
+
+            default -> Uni.createFrom().item(NOBODY);
+        };
     }
 }

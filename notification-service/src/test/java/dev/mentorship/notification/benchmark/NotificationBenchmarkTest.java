@@ -1,6 +1,6 @@
 package dev.mentorship.notification.benchmark;
 
-import dev.mentorship.notification.Database;
+import dev.mentorship.testing.Database;
 import dev.mentorship.notification.SmtpServer;
 import dev.mentorship.testing.EventProducer;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
 package dev.mentorship.notification.fanout;
 
-import dev.mentorship.notification.Database;
+import dev.mentorship.testing.Database;
 import dev.mentorship.notification.Mailbox;
 import dev.mentorship.notification.Mailbox.Mail;
 import dev.mentorship.notification.SmtpServer;

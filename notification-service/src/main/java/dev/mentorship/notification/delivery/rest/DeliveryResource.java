@@ -1,10 +1,12 @@
 package dev.mentorship.notification.delivery.rest;
 
+import dev.mentorship.notification.contact.service.OrganizerSeen;
 import dev.mentorship.notification.delivery.EmailDelivery;
 import dev.mentorship.notification.delivery.service.DeliveryService;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.paging.PageParams;
 import dev.mentorship.runtime.problem.Problem;
+import dev.mentorship.runtime.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -27,11 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DeliveryResource {
 
     private final DeliveryService deliveries;
-    private final dev.mentorship.notification.contact.OrganizerSeen organizers;
-    private final dev.mentorship.runtime.security.CurrentUser user;
+    private final OrganizerSeen organizers;
+    private final CurrentUser user;
 
-    public DeliveryResource(DeliveryService deliveries, dev.mentorship.notification.contact.OrganizerSeen organizers,
-                            dev.mentorship.runtime.security.CurrentUser user) {
+    public DeliveryResource(DeliveryService deliveries, OrganizerSeen organizers, CurrentUser user) {
         this.deliveries = deliveries;
         this.organizers = organizers;
         this.user = user;

@@ -59,6 +59,8 @@ public class DigestJob {
     /** Sends the digests that are due now; returns how many. */
     public Uni<Integer> compose() {
         Instant now = clock.instant();
+        // raw SQL, programmatic transaction: the bulk path (up to 10,000 waiting mails per round, the digests inserted in a
+        // batch), and the row locks (FOR UPDATE SKIP LOCKED, so replicas share the work) must be its first statement
         return pool.withTransaction(conn -> conn.preparedQuery("""
                         select d.id, d.recipient_id, d.email, d.subject, coalesce(c.time_zone, 'UTC') as time_zone, c.name
                         from email_delivery d left join contact c on c.participant_id = d.recipient_id

@@ -107,6 +107,8 @@ public class MailSender {
 
     private Uni<List<Claimed>> claim() {
         Instant now = clock.instant();
+        // raw SQL, programmatic transaction: the bulk path (up to send-batch mails per claim, one UPDATE … RETURNING),
+        // and the row locks (FOR UPDATE SKIP LOCKED) must be its first statement, committed before any mail is sent
         return pool.withTransaction(conn -> conn.preparedQuery("""
                         update email_delivery set status = 'SENDING', claimed_until = $1, attempts = attempts + 1
                         where id in (select id from email_delivery
@@ -153,6 +155,7 @@ public class MailSender {
     }
 
     private Uni<Void> markSent(UUID id) {
+        // raw SQL: the bulk path's outcome, one row at a time as SMTP accepts it; a single statement, no transaction
         return pool.preparedQuery("update email_delivery set status = 'SENT', sent_at = $1, claimed_until = null, last_error = null"
                         + " where id = $2 and status = 'SENDING'")
                 .execute(Tuple.of(utc(clock.instant()), id)).replaceWithVoid();
@@ -185,6 +188,7 @@ public class MailSender {
     /** The batch's outcomes: the sent ones again (in case marking one failed), the failed ones with their retry. */
     private Uni<Void> record(List<UUID> sent, List<Tuple> failed) {
         Instant now = clock.instant();
+        // raw SQL, programmatic transaction: the bulk path, a whole batch's outcomes in two statements
         return pool.withTransaction(conn -> {
             Uni<Void> chain = sent.isEmpty() ? Uni.createFrom().voidItem()
                     : conn.preparedQuery("update email_delivery set status = 'SENT', sent_at = $1, claimed_until = null, last_error = null"

@@ -1,6 +1,6 @@
 package dev.mentorship.notification.inbox.rest;
 
-import dev.mentorship.notification.contact.OrganizerSeen;
+import dev.mentorship.notification.contact.service.OrganizerSeen;
 import dev.mentorship.notification.inbox.service.InboxService;
 import dev.mentorship.notification.inbox.service.LiveNotifications;
 import dev.mentorship.runtime.security.CurrentUser;
@@ -105,6 +105,6 @@ public class MyNotificationsResource {
     @Operation(summary = "My new notifications as they arrive (server-sent events); only mine")
     public Multi<NotificationView> stream() {
         UUID me = user.id();
-        return organizers.remember(user).onItem().transformToMulti(v -> live.stream(me));
+        return organizers.remember(user).onItem().transformToMulti(v -> live.stream(me)).map(NotificationView::of);
     }
 }

@@ -1,46 +1,43 @@
 package dev.mentorship.notification.inbox.service;
 
 import dev.mentorship.notification.inbox.Notification;
-import dev.mentorship.notification.inbox.repository.NotificationRepository;
 import dev.mentorship.runtime.paging.Page;
+import dev.mentorship.runtime.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.UUID;
 
+/** A person's in-app inbox: read it, count what is unread, mark messages read or unread. */
 @ApplicationScoped
 public class InboxService {
 
-    private final NotificationRepository notifications;
-
-    public InboxService(NotificationRepository notifications) {
-        this.notifications = notifications;
-    }
-
     @WithSession
     public Uni<Long> unread(UUID recipientId) {
-        return notifications.count("recipientId = ?1 and readAt is null", recipientId);
+        return Notification.countUnread(recipientId);
     }
 
-    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+    @WithTransaction
     public Uni<Notification> mark(UUID recipientId, UUID id, boolean read) {
-        return notifications.findById(id).chain(n -> {
+        return Notification.<Notification>findById(id).chain(n -> {
             if (n == null || !n.recipientId.equals(recipientId)) {
-                return Uni.createFrom().failure(new jakarta.ws.rs.NotFoundException("You have no message " + id + "."));
+                return Uni.createFrom().failure(ProblemException.notFound("You have no message " + id + "."));
             }
-            n.readAt = read ? (n.readAt != null ? n.readAt : java.time.Instant.now()) : null;
+            n.readAt = read ? (n.readAt != null ? n.readAt : Instant.now()) : null;
             return Uni.createFrom().item(n);
         });
     }
 
-    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+    @WithTransaction
     public Uni<Integer> readAll(UUID recipientId) {
-        return notifications.update("readAt = ?1 where recipientId = ?2 and readAt is null", java.time.Instant.now(), recipientId);
+        return Notification.markAllRead(recipientId, Instant.now());
     }
 
     @WithSession
     public Uni<Page<Notification>> inboxOf(UUID recipientId, boolean unreadOnly, int page, int size) {
-        return Page.of(notifications.findByRecipient(recipientId, unreadOnly), page, size);
+        return Page.of(Notification.findByRecipient(recipientId, unreadOnly), page, size);
     }
 }

@@ -1,6 +1,6 @@
 package dev.mentorship.notification.inbox.service;
 
-import dev.mentorship.notification.inbox.rest.NotificationView;
+import dev.mentorship.notification.inbox.Notification;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -33,7 +33,7 @@ public class LiveNotifications {
 
     private static final Logger LOG = Logger.getLogger(LiveNotifications.class);
 
-    private final Map<UUID, List<MultiEmitter<? super NotificationView>>> streams = new ConcurrentHashMap<>();
+    private final Map<UUID, List<MultiEmitter<? super Notification>>> streams = new ConcurrentHashMap<>();
     private final Vertx vertx;
     private final Pool pool;
     private final String url;
@@ -67,8 +67,8 @@ public class LiveNotifications {
     }
 
     /** A person's live stream: their new notifications as they come. */
-    public Multi<NotificationView> stream(UUID recipient) {
-        Multi<NotificationView> live = Multi.createFrom().emitter(emitter -> {
+    public Multi<Notification> stream(UUID recipient) {
+        Multi<Notification> live = Multi.createFrom().emitter(emitter -> {
             streams.computeIfAbsent(recipient, id -> new CopyOnWriteArrayList<>()).add(emitter);
             emitter.onTermination(() -> streams.computeIfPresent(recipient, (id, list) -> {
                 list.remove(emitter);
@@ -87,18 +87,31 @@ public class LiveNotifications {
         if (connected.isEmpty()) {
             return;
         }
+        // raw SQL: this runs on the LISTEN notice, outside any request and Hibernate session, and reads the rows the bulk
+        // path (FanOut) just wrote for one event, only those of people connected here; the rows are new, hence unread
         pool.preparedQuery("select * from notification where event_id = $1 and recipient_id = any($2)")
                 .execute(Tuple.of(eventId, connected.toArray(new UUID[0])))
                 .subscribe().with(rows -> {
                     for (Row row : rows) {
-                        NotificationView view = new NotificationView(row.getUUID("id"), row.getString("kind"), row.getString("category"),
-                                row.getString("subject"), row.getString("body"), row.getString("link"),
-                                row.getOffsetDateTime("created_at").toInstant(), null, false);
-                        for (MultiEmitter<? super NotificationView> emitter : streams.getOrDefault(row.getUUID("recipient_id"), List.of())) {
-                            emitter.emit(view);
+                        Notification notification = notification(row);
+                        for (MultiEmitter<? super Notification> emitter : streams.getOrDefault(notification.recipientId, List.of())) {
+                            emitter.emit(notification);
                         }
                     }
                 }, e -> LOG.warnf("Could not push the notifications of %s: %s", eventId, e.getMessage()));
     }
 
+    /** A new inbox entry as it was written (not read yet); detached, never persisted from here. */
+    private static Notification notification(Row row) {
+        Notification n = new Notification();
+        n.id = row.getUUID("id");
+        n.recipientId = row.getUUID("recipient_id");
+        n.kind = row.getString("kind");
+        n.category = row.getString("category");
+        n.subject = row.getString("subject");
+        n.body = row.getString("body");
+        n.link = row.getString("link");
+        n.createdAt = row.getOffsetDateTime("created_at").toInstant();
+        return n;
+    }
 }

@@ -1,7 +1,19 @@
-package dev.mentorship.notification.contact;
+package dev.mentorship.notification.contact.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.mentorship.notification.contact.Person;
+import dev.mentorship.notification.contact.TrackInfo;
 import dev.mentorship.notification.fanout.Links;
+import dev.mentorship.notification.messaging.PairingEvents.Member;
+import dev.mentorship.notification.messaging.PairingEvents.PairingCreated;
+import dev.mentorship.notification.messaging.ParticipantEvents.Participant;
+import dev.mentorship.notification.messaging.ParticipantEvents.ParticipantErased;
+import dev.mentorship.notification.messaging.ParticipantEvents.ParticipantRegistered;
+import dev.mentorship.notification.messaging.ParticipantEvents.ParticipantUpdated;
+import dev.mentorship.notification.messaging.ParticipantEvents.ParticipantWithdrawn;
+import dev.mentorship.notification.messaging.ParticipantEvents.Registration;
+import dev.mentorship.notification.messaging.ProgramEvents.Milestone;
+import dev.mentorship.notification.messaging.ProgramEvents.ProgramPublished;
+import dev.mentorship.notification.messaging.ProgramEvents.Track;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -17,38 +29,38 @@ import java.util.UUID;
 
 /**
  * What this service keeps from the events to address people: contacts, memberships (who is in which track and
- * role), track names and first-contact dates, organizers. Plain SQL on the consumer's connection, inside its
- * transaction: a track's whole audience is one query.
+ * role), track names and first-contact dates, organizers. Raw SQL on the consumer's connection, inside its
+ * transaction, because this is the bulk path: a track's whole audience (tens of thousands of people) is one query
+ * read into plain records, never into managed entities; these read models have no entities.
  */
 @ApplicationScoped
 public class Directory {
 
-    /** A person to write to. */
-    public record Person(UUID id, String name, String email, String timeZone) {
+    public Uni<Void> onRegistered(SqlConnection conn, ParticipantRegistered registered, Instant now) {
+        return contact(conn, registered.participantId(), registered.participant(), now)
+                .chain(() -> membership(conn, registered.participantId(), registered.registration()));
     }
 
-    /** A track's name and what its members need to know next. */
-    public record TrackInfo(UUID trackId, String name, String programName, String kind, Instant firstContactDue, String firstContactOn) {
+    public Uni<Void> onUpdated(SqlConnection conn, ParticipantUpdated updated, Instant now) {
+        Uni<Void> chain = contact(conn, updated.participantId(), updated.participant(), now);
+        for (Registration registration : updated.registrations()) {
+            chain = chain.chain(() -> membership(conn, updated.participantId(), registration));
+        }
+        return chain;
     }
 
-    public Uni<Void> apply(SqlConnection conn, String type, JsonNode data, Instant now) {
-        return switch (type) {
-            case "ParticipantRegistered" -> contact(conn, data.get("participantId"), data.get("participant"), now)
-                    .chain(() -> membership(conn, data.get("participantId"), data.get("registration")));
-            case "ParticipantUpdated" -> {
-                Uni<Void> chain = contact(conn, data.get("participantId"), data.get("participant"), now);
-                for (JsonNode registration : data.path("registrations")) {
-                    chain = chain.chain(() -> membership(conn, data.get("participantId"), registration));
-                }
-                yield chain;
-            }
-            case "ParticipantWithdrawn" -> conn.preparedQuery("update membership set status = 'WITHDRAWN' where registration_id = $1")
-                    .execute(Tuple.of(UUID.fromString(data.get("registrationId").asText()))).replaceWithVoid();
-            case "ParticipantErased" -> erase(conn, UUID.fromString(data.get("participantId").asText()));
-            case "ProgramPublished" -> tracks(conn, data, now);
-            case "PairingCreated" -> memberContact(conn, data.get("mentor"), now).chain(() -> memberContact(conn, data.get("mentee"), now));
-            default -> Uni.createFrom().voidItem();
-        };
+    public Uni<Void> onWithdrawn(SqlConnection conn, ParticipantWithdrawn withdrawn) {
+        return conn.preparedQuery("update membership set status = 'WITHDRAWN' where registration_id = $1")
+                .execute(Tuple.of(withdrawn.registrationId())).replaceWithVoid();
+    }
+
+    public Uni<Void> onErased(SqlConnection conn, ParticipantErased erased) {
+        return erase(conn, erased.participantId());
+    }
+
+    /** Both members' contacts, for people not known from participant events (yet). */
+    public Uni<Void> onPairingCreated(SqlConnection conn, PairingCreated pairing, Instant now) {
+        return memberContact(conn, pairing.mentor(), now).chain(() -> memberContact(conn, pairing.mentee(), now));
     }
 
     /** Everything about a person goes: contact, memberships, preferences, inbox, deliveries. */
@@ -63,54 +75,50 @@ public class Directory {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> contact(SqlConnection conn, JsonNode id, JsonNode person, Instant now) {
+    private Uni<Void> contact(SqlConnection conn, UUID id, Participant person, Instant now) {
         return conn.preparedQuery("""
                         insert into contact (participant_id, name, email, time_zone, updated_at) values ($1, $2, $3, $4, $5)
                         on conflict (participant_id) do update set name = excluded.name, email = excluded.email,
                           time_zone = excluded.time_zone, updated_at = excluded.updated_at""")
-                .execute(Tuple.of(UUID.fromString(id.asText()), person.get("name").asText(), person.get("email").asText(),
-                        person.get("timeZone").asText(), utc(now)))
+                .execute(Tuple.of(id, person.name(), person.email(), person.timeZone(), utc(now)))
                 .replaceWithVoid();
     }
 
     /** The contact a pairing event carries, for people not known from participant events (yet). */
-    private Uni<Void> memberContact(SqlConnection conn, JsonNode member, Instant now) {
+    private Uni<Void> memberContact(SqlConnection conn, Member member, Instant now) {
         return conn.preparedQuery("""
                         insert into contact (participant_id, name, email, time_zone, updated_at) values ($1, $2, $3, $4, $5)
                         on conflict (participant_id) do nothing""")
-                .execute(Tuple.of(UUID.fromString(member.get("participantId").asText()), member.get("name").asText(),
-                        member.get("email").asText(), member.path("timeZone").asText("UTC"), utc(now)))
+                .execute(Tuple.of(member.participantId(), member.name(), member.email(), member.timeZoneOr("UTC"), utc(now)))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> membership(SqlConnection conn, JsonNode participantId, JsonNode registration) {
+    private Uni<Void> membership(SqlConnection conn, UUID participantId, Registration registration) {
         return conn.preparedQuery("""
                         insert into membership (registration_id, participant_id, program_id, track_id, role, status)
                         values ($1, $2, $3, $4, $5, $6)
                         on conflict (registration_id) do update set status = excluded.status, role = excluded.role""")
-                .execute(Tuple.of(UUID.fromString(registration.get("registrationId").asText()), UUID.fromString(participantId.asText()),
-                        UUID.fromString(registration.get("programId").asText()), UUID.fromString(registration.get("trackId").asText()),
-                        registration.get("role").asText(), registration.path("status").asText("ACTIVE")))
+                .execute(Tuple.of(registration.registrationId(), participantId, registration.programId(), registration.trackId(),
+                        registration.role(), registration.status()))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> tracks(SqlConnection conn, JsonNode program, Instant now) {
+    /** Each track's name and first-contact date, and the program's own frontend if it names one. */
+    public Uni<Void> onProgramPublished(SqlConnection conn, ProgramPublished program, Instant now) {
         // the program's own frontend, if it names one (an optional field: absent from older events)
-        String announced = program.path("frontendUrl").isTextual() ? Links.webUrl(program.get("frontendUrl").asText()) : null;
+        String announced = Links.webUrl(program.frontendUrl());
         String frontendUrl = announced != null && announced.length() <= 500 ? announced : null;
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (JsonNode track : program.path("tracks")) {
+        for (Track track : program.tracks()) {
             Instant firstContact = null;
             String firstContactOn = null;
-            for (JsonNode m : track.path("milestones")) {
-                if ("FIRST_CONTACT_DUE".equals(m.path("type").asText())) {
-                    firstContact = Instant.parse(m.get("dueAt").asText());
-                    firstContactOn = m.path("localRendering").asText(null);
+            for (Milestone m : track.milestones()) {
+                if (Milestone.FIRST_CONTACT_DUE.equals(m.type())) {
+                    firstContact = m.dueAt();
+                    firstContactOn = m.localRendering();
                 }
             }
-            Tuple values = Tuple.tuple(List.of(UUID.fromString(track.get("trackId").asText()),
-                    UUID.fromString(program.get("programId").asText()), program.get("name").asText(), track.get("name").asText(),
-                    track.get("kind").asText()));
+            Tuple values = Tuple.tuple(List.of(track.trackId(), program.programId(), program.name(), track.name(), track.kind()));
             values.addOffsetDateTime(firstContact == null ? null : utc(firstContact)).addString(firstContactOn).addOffsetDateTime(utc(now))
                     .addString(frontendUrl);
             chain = chain.chain(() -> conn.preparedQuery("""
@@ -165,16 +173,11 @@ public class Directory {
             List<Person> people = people(rows);
             for (String email : configured) {
                 if (!email.isBlank() && people.stream().noneMatch(p -> p.email().equalsIgnoreCase(email.strip()))) {
-                    people.add(new Person(configuredOrganizerId(email), "organizer", email.strip(), "UTC"));
+                    people.add(new Person(Person.configuredOrganizerId(email), "organizer", email.strip(), "UTC"));
                 }
             }
             return people;
         });
-    }
-
-    /** The id under which an organizer known only by a configured address (ORGANIZER_EMAILS) gets notices. */
-    public static UUID configuredOrganizerId(String email) {
-        return UUID.nameUUIDFromBytes(("organizer:" + email.strip().toLowerCase()).getBytes());
     }
 
     private static List<Person> people(Iterable<Row> rows) {

@@ -1,9 +1,10 @@
-package dev.mentorship.notification.preference;
+package dev.mentorship.notification.preference.rest;
 
-import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.notification.preference.EmailChoices;
+import dev.mentorship.notification.preference.Preference;
+import dev.mentorship.notification.preference.service.PreferenceService;
 import dev.mentorship.runtime.problem.Problem;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import dev.mentorship.runtime.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -21,20 +22,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
-
 @Path("/me/notification-preferences")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("participant")
 @Tag(name = "My notification preferences", description = "Which notices come by email, and the daily digest")
 public class PreferenceResource {
 
+    private final PreferenceService preferences;
     private final CurrentUser user;
-    private final Clock clock;
 
-    public PreferenceResource(CurrentUser user, Clock clock) {
+    public PreferenceResource(PreferenceService preferences, CurrentUser user) {
+        this.preferences = preferences;
         this.user = user;
-        this.clock = clock;
     }
 
     /** Which notices come by email. Registration, pairing and conduct notices always do. */
@@ -64,14 +63,12 @@ public class PreferenceResource {
     }
 
     @GET
-    @WithSession
     @Operation(summary = "My choices (defaults: everything by email, no digest)")
     public Uni<Preferences> getPreferences() {
-        return Preference.<Preference>findById(user.id()).map(p -> Preferences.of(p != null ? p : new Preference()));
+        return preferences.of(user.id()).map(Preferences::of);
     }
 
     @PUT
-    @WithTransaction
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Choose which notices come by email, and the daily digest")
     @APIResponse(responseCode = "200", description = "My choices as saved",
@@ -79,15 +76,7 @@ public class PreferenceResource {
     @APIResponse(responseCode = "400", description = "Invalid choices (a missing choice, or turning off pairing or conduct notices)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Preferences> setPreferences(@NotNull @Valid Preferences input) {
-        return Preference.<Preference>findById(user.id()).chain(existing -> {
-            Preference p = existing != null ? existing : new Preference();
-            p.participantId = user.id();
-            p.deadlines = input.deadlines();
-            p.meetings = input.meetings();
-            p.inactivity = input.inactivity();
-            p.dailyDigest = input.dailyDigest();
-            p.updatedAt = clock.instant();
-            return (existing != null ? Uni.createFrom().item(p) : p.<Preference>persist()).map(Preferences::of);
-        });
+        EmailChoices choices = new EmailChoices(input.deadlines(), input.meetings(), input.inactivity(), input.dailyDigest());
+        return preferences.choose(user.id(), choices).map(Preferences::of);
     }
 }

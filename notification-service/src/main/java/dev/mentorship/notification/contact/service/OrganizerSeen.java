@@ -1,4 +1,4 @@
-package dev.mentorship.notification.contact;
+package dev.mentorship.notification.contact.service;
 
 import dev.mentorship.runtime.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +25,8 @@ public class OrganizerSeen {
         if (!user.isOrganizer()) {
             return Uni.createFrom().voidItem();
         }
+        // raw SQL: the organizer table is a read model of the bulk path (Directory reads it on the consumer's connection)
+        // with no entity; one atomic upsert, so no transaction to declare
         return pool.preparedQuery("""
                         insert into organizer (participant_id, name, email, seen_at) values ($1, $2, $3, $4)
                         on conflict (participant_id) do update set name = excluded.name, email = excluded.email, seen_at = excluded.seen_at""")

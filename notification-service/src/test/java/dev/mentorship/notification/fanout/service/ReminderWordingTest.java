@@ -1,4 +1,4 @@
-package dev.mentorship.notification.fanout;
+package dev.mentorship.notification.fanout.service;
 
 import org.junit.jupiter.api.Test;
 

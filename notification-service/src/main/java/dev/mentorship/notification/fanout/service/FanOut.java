@@ -1,6 +1,8 @@
-package dev.mentorship.notification.fanout;
+package dev.mentorship.notification.fanout.service;
 
+import dev.mentorship.notification.fanout.Message;
 import dev.mentorship.notification.fanout.Message.Category;
+import dev.mentorship.notification.fanout.Renderer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -21,6 +23,9 @@ import java.util.UUID;
  * keyed by (event id, recipient), so that a redelivered event adds nothing. An email is queued (PENDING) for the
  * sender, kept for the daily digest, or not written where the person turned that kind of email off. Then
  * {@code pg_notify('inbox', eventId)} tells every replica's live streams, on commit.
+ * <p>
+ * Raw SQL on the consumer's connection, because this is the bulk path: one event can fan out to tens of thousands of
+ * recipients, written as batched multi-row inserts with {@code on conflict do nothing}, never as managed entities.
  */
 @ApplicationScoped
 public class FanOut {

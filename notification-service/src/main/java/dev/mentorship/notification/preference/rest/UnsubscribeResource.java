@@ -1,13 +1,13 @@
-package dev.mentorship.notification.preference;
+package dev.mentorship.notification.preference.rest;
 
-import dev.mentorship.notification.contact.Directory;
 import dev.mentorship.notification.fanout.Links;
 import dev.mentorship.notification.fanout.NotificationsConfig;
+import dev.mentorship.notification.preference.OptOut;
+import dev.mentorship.notification.preference.UnsubscribeTokens;
+import dev.mentorship.notification.preference.service.PreferenceService;
 import dev.mentorship.runtime.problem.InvalidRequestException;
 import dev.mentorship.runtime.problem.Problem;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,10 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The one-click unsubscribe link of optional mails (RFC 8058): {@code List-Unsubscribe: <…/unsubscribe?token=…>} with
@@ -48,15 +45,13 @@ public class UnsubscribeResource {
             + "Choose which notices you get by email in your notification preferences.";
 
     private final UnsubscribeTokens tokens;
-    private final Pool pool;
+    private final PreferenceService preferences;
     private final NotificationsConfig config;
-    private final Clock clock;
 
-    public UnsubscribeResource(UnsubscribeTokens tokens, Pool pool, NotificationsConfig config, Clock clock) {
+    public UnsubscribeResource(UnsubscribeTokens tokens, PreferenceService preferences, NotificationsConfig config) {
         this.tokens = tokens;
-        this.pool = pool;
+        this.preferences = preferences;
         this.config = config;
-        this.clock = clock;
     }
 
     /** What a one-click unsubscribe did. */
@@ -77,7 +72,8 @@ public class UnsubscribeResource {
     public Uni<Response> unsubscribe(@Parameter(description = "the signed token of the mail's link", required = true) @QueryParam("token") String token,
                                      @Context HttpHeaders headers) {
         UnsubscribeTokens.Claim claim = verified(token);
-        return turnOff(claim).map(done -> {
+        // as the preference API would; twice at once is fine; the link of a person whose data was erased stores nothing
+        return preferences.turnOff(claim.person(), claim.kind()).map(done -> {
             String detail = "You no longer get " + claim.kind().description + " by email. They still appear in your inbox; "
                     + "turn them on again in your notification preferences.";
             if (prefersHtml(headers)) {
@@ -109,29 +105,6 @@ public class UnsubscribeResource {
     private UnsubscribeTokens.Claim verified(String token) {
         return tokens.verify(token).orElseThrow(() -> new InvalidRequestException(List.of(new Problem.FieldError("token",
                 token == null || token.isEmpty() ? "is required: open the unsubscribe link of a mail as it is" : INVALID))));
-    }
-
-    /**
-     * Turns the kind off for the person, keeping their other choices (a new person gets the defaults otherwise):
-     * one atomic upsert, so two clicks at once are fine. Only for a person this service knows (a contact, an
-     * organizer, a configured organizer address): the link of someone whose data was erased stores nothing.
-     */
-    private Uni<Void> turnOff(UnsubscribeTokens.Claim claim) {
-        UUID person = claim.person();
-        boolean all = claim.kind() == OptOut.ALL;
-        boolean configuredOrganizer = config.organizerEmails().stream()
-                .anyMatch(email -> !email.isBlank() && Directory.configuredOrganizerId(email).equals(person));
-        Tuple values = Tuple.tuple(List.of(person, !(all || claim.kind() == OptOut.DEADLINES), !(all || claim.kind() == OptOut.MEETINGS),
-                !(all || claim.kind() == OptOut.INACTIVITY), clock.instant().atOffset(ZoneOffset.UTC), configuredOrganizer));
-        return pool.preparedQuery("""
-                        insert into preference (participant_id, deadlines, meetings, inactivity, daily_digest, updated_at)
-                        select $1::uuid, $2::boolean, $3::boolean, $4::boolean, false, $5::timestamptz
-                        where $6::boolean or exists (select 1 from contact where participant_id = $1)
-                           or exists (select 1 from organizer where participant_id = $1)
-                        on conflict (participant_id) do update set deadlines = preference.deadlines and excluded.deadlines,
-                          meetings = preference.meetings and excluded.meetings, inactivity = preference.inactivity and excluded.inactivity,
-                          updated_at = excluded.updated_at""")
-                .execute(values).replaceWithVoid();
     }
 
     private static boolean prefersHtml(HttpHeaders headers) {

@@ -1,0 +1,94 @@
+package dev.mentorship.notification.messaging;
+
+import dev.mentorship.runtime.messaging.Required;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What this service reads of schedule-service's program events (topic mentorship.programs; the producer's JSON
+ * Schemas in schedule-service's {@code schemas/} and docs/asyncapi.yaml): only the fields it uses, bound by
+ * {@link dev.mentorship.runtime.messaging.IncomingEvent#data(Class)}; any other field is ignored, a missing required
+ * one makes the event poison. Fields the schemas require but this service has always done without (the tracks and
+ * milestones lists, a milestone's type and rendering, a change's audience, summary, reason and former date) stay
+ * optional here, with the same defaults.
+ */
+public final class ProgramEvents {
+
+    private ProgramEvents() {
+    }
+
+    /** {@code frontendUrl}: the program's own frontend, optional (older events have none). */
+    public record ProgramPublished(@Required UUID programId,
+                                   @Required String name,
+                                   String frontendUrl,
+                                   List<Track> tracks) {
+        public static final String TYPE = "ProgramPublished";
+
+        @Override
+        public List<Track> tracks() {
+            return tracks == null ? List.of() : tracks;
+        }
+    }
+
+    public record Track(@Required UUID trackId,
+                        @Required String name,
+                        @Required String kind,
+                        List<Milestone> milestones) {
+
+        @Override
+        public List<Milestone> milestones() {
+            return milestones == null ? List.of() : milestones;
+        }
+    }
+
+    /** A milestone; {@code localRendering} as people read it, e.g. "July 16, 2025 AoE" (null: none). */
+    public record Milestone(String type, @Required Instant dueAt, String localRendering) {
+
+        public static final String FIRST_CONTACT_DUE = "FIRST_CONTACT_DUE";
+    }
+
+    public record MilestoneRescheduled(UUID programId,
+                                       @Required UUID trackId,
+                                       @Required String milestoneName,
+                                       List<String> audience,
+                                       When previous,
+                                       @Required When current,
+                                       String summary,
+                                       String reason) {
+        public static final String TYPE = "MilestoneRescheduled";
+
+        /** The roles told (MENTOR, MENTEE); none: nobody. */
+        @Override
+        public List<String> audience() {
+            return audience == null ? List.of() : audience;
+        }
+
+        /** The former date as people read it; empty when not given. */
+        public String previousRendering() {
+            return previous == null ? "" : previous.localRendering();
+        }
+
+        /** How it moved, e.g. "moved 7 days later"; none: "moved". */
+        @Override
+        public String summary() {
+            return summary == null ? "moved" : summary;
+        }
+
+        /** Why, as the organizer wrote it; empty when not given. */
+        @Override
+        public String reason() {
+            return reason == null ? "" : reason;
+        }
+    }
+
+    /** A milestone's date: the instant and how people read it (empty when not given). */
+    public record When(@Required Instant dueAt, String localRendering) {
+
+        @Override
+        public String localRendering() {
+            return localRendering == null ? "" : localRendering;
+        }
+    }
+}
