@@ -463,7 +463,7 @@ demo() {
   command -v curl >/dev/null || die "demo needs curl"
   token_for olivia >/dev/null || die "Keycloak gave no token for olivia; is the platform up? ($0 up)"
   log "loading ML4H 2025 (replayed) and a synthetic population through the REST API, then matching each track"
-  (cd "$ROOT" && mvn -q -B -pl deploy/e2e -am test-compile exec:java ${DEMO_SCALE:+-Dexec.args=$DEMO_SCALE}) \
+  (cd "$ROOT" && mvn -q -B -pl deploy/e2e -am -De2e.standalone test-compile exec:java ${DEMO_SCALE:+-Dexec.args=$DEMO_SCALE}) \
     || die "loading the demo season failed"
 }
 

@@ -6,9 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -65,7 +68,10 @@ public final class NodeTools {
 
     private static synchronized void ensureInstalled() {
         Path marker = CONTRACTS.resolve("node_modules/.installed-from-lock");
-        try {
+        // test JVMs of two modules (the manifests, the contracts) may get here at once in a parallel build (mvn -T):
+        // one installs, the other waits for it, across processes
+        try (FileChannel channel = FileChannel.open(tools().resolve(".install.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
             nodeDirectory();
             String lock = sha256(Files.readAllBytes(CONTRACTS.resolve("package-lock.json")));
             if (Files.isRegularFile(marker) && Files.readString(marker).equals(lock)) {

@@ -157,6 +157,16 @@ class SeasonEndToEndTest {
             assertThat(rolled.data().get("source").asText()).isEqualTo("ROLLING");
             Mail.await(late + "@mentorship.test", m -> m.subject().equals("Your mentor: Noor Newmentor"), WAIT);
 
+            // --- a deadline is extended and the reminders follow (the clock reaches one while the meetings below are played)
+            Instant target = Instant.now().plus(Duration.ofDays(1)).plusSeconds(20).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60); // the next minute at least 20 s away: the move is done before its P1D reminder falls due
+            LocalDateTime local = LocalDateTime.ofInstant(target, AOE);
+            expect(Http.patch(deadlinePath, olivia, Map.of("date", local.toLocalDate().toString(), "time",
+                    local.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")), "reason", "Reopened for one more day")), 200);
+            Topics.Event moved = topics.await(e -> "MilestoneRescheduled".equals(e.type())
+                    && programId.equals(e.data().path("programId").asText()), 2, WAIT).get(1);
+            Contracts.assertValid("MilestoneRescheduled", moved.data());
+            Mail.await("anna@mentorship.test", m -> m.subject().startsWith("Application deadline moved to"), WAIT);
+
             // --- meetings are proposed and one is confirmed; its .ics arrives
             JsonNode meetings = awaitJson(() -> Http.get(Stack.SCHEDULE + "/me/meetings", anna).json(),
                     j -> count(j, programId) >= 5, "anna's meetings were never proposed"); // 4 author meetings + the career 1-1
@@ -172,15 +182,7 @@ class SeasonEndToEndTest {
             Http.Response ics = Http.get(Stack.SCHEDULE + "/meetings/" + first.get("id").asText() + ".ics", anna);
             assertThat(ics.body()).contains("METHOD:REQUEST").contains("UID:" + first.get("id").asText() + "@meetings.mentorship");
 
-            // --- a deadline is extended, the reminders follow, and the clock reaches one: the audience gets mail
-            Instant target = Instant.now().plus(Duration.ofDays(1)).plusSeconds(20).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60); // the next minute at least 20 s away: the move is done before its P1D reminder falls due
-            LocalDateTime local = LocalDateTime.ofInstant(target, AOE);
-            expect(Http.patch(deadlinePath, olivia, Map.of("date", local.toLocalDate().toString(), "time",
-                    local.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")), "reason", "Reopened for one more day")), 200);
-            Topics.Event moved = topics.await(e -> "MilestoneRescheduled".equals(e.type())
-                    && programId.equals(e.data().path("programId").asText()), 2, WAIT).get(1);
-            Contracts.assertValid("MilestoneRescheduled", moved.data());
-            Mail.await("anna@mentorship.test", m -> m.subject().startsWith("Application deadline moved to"), WAIT);
+            // --- the clock reaches the extended deadline's one-day reminder: the audience gets mail
             List<Topics.Event> approaching = topics.await(e -> "DeadlineApproaching".equals(e.type())
                     && programId.equals(e.data().path("programId").asText()) && "P1D".equals(e.data().path("lead").asText()), 1,
                     Duration.ofSeconds(150));
