@@ -100,7 +100,7 @@ stop_process() {
   local name="$1" pid; pid="$(pid_of "$name")"
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     if kill -0 "$pid" 2>/dev/null; then kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; fi
     log "stopped $name"
   fi
@@ -355,8 +355,10 @@ up() {
   wait_for kafka 60 port_open "$KAFKA_PORT"
   create_topics
   wait_for mail 30 http_get "$MAIL_API_PORT" /api/service/readiness
-  wait_for keycloak 180 http_get "$KEYCLOAK_PORT" /realms/mentorship/.well-known/openid-configuration
+  # the services start while Keycloak imports the realm: each waits for it on its own (quarkus.oidc.connection-delay,
+  # and quarkus-oidc tries again at the first request), and their readiness does not depend on it
   for s in "${SERVICES[@]}"; do start_service "${s%%:*}" "${s##*:}"; done
+  wait_for keycloak 180 http_get "$KEYCLOAK_PORT" /realms/mentorship/.well-known/openid-configuration
   for s in "${SERVICES[@]}"; do wait_for "${s%%:*}" 120 service_ready "${s##*:}"; done
   log "the platform is up (took $((SECONDS - begin))s)"
   summary
@@ -386,12 +388,18 @@ Logs            $LOGS
 EOF
 }
 
+# stop_all NAME...: stops the named processes at once and returns when all of them have stopped
+stop_all() {
+  local name pids=()
+  for name in "$@"; do stop_process "$name" & pids+=($!); done
+  wait "${pids[@]}"
+}
+
 down() {
-  local i s
-  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do s="${SERVICES[$i]}"; stop_process "${s%%:*}-2"; stop_process "${s%%:*}"; done
-  stop_process keycloak
-  stop_process mail
-  stop_process kafka
+  local s names=()
+  for s in "${SERVICES[@]}"; do names+=("${s%%:*}-2" "${s%%:*}"); done
+  stop_all "${names[@]}"            # the services first, while what they use is still there
+  stop_all keycloak mail kafka
   stop_postgres
 }
 

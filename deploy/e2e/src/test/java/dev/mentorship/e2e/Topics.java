@@ -92,6 +92,11 @@ final class Topics implements AutoCloseable {
         return e -> type.equals(e.type());
     }
 
+    /** An event of this type that a producer published: not one of the fault suite's poison messages of that type. */
+    static Predicate<Event> published(String type) {
+        return e -> type.equals(e.type()) && e.data() != null && e.data().isObject() && (e.key() == null || !e.key().startsWith("poison-"));
+    }
+
     @Override
     public void close() {
         consumer.close();
