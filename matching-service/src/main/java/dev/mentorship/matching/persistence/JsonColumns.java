@@ -1,8 +1,7 @@
 package dev.mentorship.matching.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mentorship.runtime.persistence.JsonText;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mentorship.matching.scoring.Explanation;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -12,26 +11,11 @@ import java.util.List;
 
 /**
  * Small structured values kept as JSON in text columns (Hibernate Reactive maps jsonb to JSON objects only,
- * not arrays). Each converter reads and writes with a private mapper, independent of the REST one.
+ * not arrays): the converters of this service's own types, on service-runtime's {@link JsonText}.
  */
 public final class JsonColumns {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private JsonColumns() {
-    }
-
-    @Converter
-    public static class StringList implements AttributeConverter<List<String>, String> {
-        @Override
-        public String convertToDatabaseColumn(List<String> values) {
-            return write(values == null ? List.of() : values);
-        }
-
-        @Override
-        public List<String> convertToEntityAttribute(String column) {
-            return new ArrayList<>(read(column, "[]", new TypeReference<List<String>>() { }));
-        }
     }
 
     /** A UTC interval in epoch seconds; a record, so that Hibernate's dirty checking compares values, not arrays. */
@@ -43,12 +27,12 @@ public final class JsonColumns {
     public static class Intervals implements AttributeConverter<List<Interval>, String> {
         @Override
         public String convertToDatabaseColumn(List<Interval> values) {
-            return write(values == null ? List.of() : values.stream().map(i -> new long[]{i.start(), i.end()}).toList());
+            return JsonText.write(values == null ? List.of() : values.stream().map(i -> new long[]{i.start(), i.end()}).toList());
         }
 
         @Override
         public List<Interval> convertToEntityAttribute(String column) {
-            return new ArrayList<>(read(column, "[]", new TypeReference<List<long[]>>() { }).stream()
+            return new ArrayList<>(JsonText.read(column, "[]", new TypeReference<List<long[]>>() { }).stream()
                     .map(a -> new Interval(a[0], a[1])).toList());
         }
     }
@@ -57,12 +41,12 @@ public final class JsonColumns {
     public static class IntList implements AttributeConverter<List<Integer>, String> {
         @Override
         public String convertToDatabaseColumn(List<Integer> values) {
-            return write(values == null ? List.of() : values);
+            return JsonText.write(values == null ? List.of() : values);
         }
 
         @Override
         public List<Integer> convertToEntityAttribute(String column) {
-            return new ArrayList<>(read(column, "[]", new TypeReference<List<Integer>>() { }));
+            return new ArrayList<>(JsonText.read(column, "[]", new TypeReference<List<Integer>>() { }));
         }
     }
 
@@ -70,28 +54,12 @@ public final class JsonColumns {
     public static class ExplanationColumn implements AttributeConverter<Explanation, String> {
         @Override
         public String convertToDatabaseColumn(Explanation value) {
-            return write(value);
+            return JsonText.write(value);
         }
 
         @Override
         public Explanation convertToEntityAttribute(String column) {
-            return read(column, "null", new TypeReference<Explanation>() { });
-        }
-    }
-
-    public static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    public static <T> T read(String column, String empty, TypeReference<T> type) {
-        try {
-            return JSON.readValue(column == null ? empty : column, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable JSON in the database: " + column, e);
+            return JsonText.read(column, "null", new TypeReference<Explanation>() { });
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mentorship.matching.registration;
 
+import dev.mentorship.runtime.persistence.JsonText;
 import dev.mentorship.matching.persistence.JsonColumns;
 import dev.mentorship.matching.scoring.Person;
 import dev.mentorship.matching.track.Track;
@@ -76,14 +77,14 @@ public class Registration extends PanacheEntityBase {
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
 
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonText.StringList.class)
     @Column(nullable = false)
     public List<String> keywords = new ArrayList<>();
 
     @Column(name = "free_text", nullable = false)
     public String freeText = "";
 
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonText.StringList.class)
     @Column(nullable = false)
     public List<String> topics = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package dev.mentorship.participant.profile;
 
+import dev.mentorship.runtime.persistence.JsonText;
 import dev.mentorship.participant.persistence.JsonColumns;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -43,7 +44,7 @@ public class Participant extends PanacheEntityBase {
     public String timeZone;
 
     /** Normalised keywords (see {@link Keywords}). */
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonText.StringList.class)
     @Column(nullable = false)
     public List<String> interests = new ArrayList<>();
 

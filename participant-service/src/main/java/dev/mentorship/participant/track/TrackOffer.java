@@ -1,9 +1,9 @@
 package dev.mentorship.participant.track;
 
+import dev.mentorship.runtime.persistence.JsonText;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
-import dev.mentorship.participant.persistence.JsonColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -50,7 +50,7 @@ public class TrackOffer extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonText.StringList.class)
     @Column(nullable = false)
     public List<String> topics = new ArrayList<>();
 

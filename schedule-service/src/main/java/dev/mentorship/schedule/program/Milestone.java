@@ -1,5 +1,6 @@
 package dev.mentorship.schedule.program;
 
+import dev.mentorship.runtime.persistence.JsonText;
 import dev.mentorship.schedule.persistence.JsonColumns;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -72,7 +73,7 @@ public class Milestone extends PanacheEntityBase {
     public Set<Role> audience = new TreeSet<>();
 
     /** Lead times before {@link #dueAt}, as ISO-8601 durations ("P7D", "PT12H"). */
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonText.StringList.class)
     @Column(nullable = false)
     public List<String> reminders = new ArrayList<>();
 

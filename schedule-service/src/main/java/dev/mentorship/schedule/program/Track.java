@@ -1,6 +1,6 @@
 package dev.mentorship.schedule.program;
 
-import dev.mentorship.schedule.persistence.JsonColumns;
+import dev.mentorship.runtime.persistence.JsonText;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -48,7 +48,7 @@ public class Track extends PanacheEntityBase {
     public LocalDate registrationClosesOn;
 
     /** Topics mentees choose from (CAREER), e.g. "work-life balance". */
-    @Convert(converter = JsonColumns.StringList.class)
+    @Convert(converter = JsonText.StringList.class)
     @Column(nullable = false)
     public List<String> topics = new ArrayList<>();
 

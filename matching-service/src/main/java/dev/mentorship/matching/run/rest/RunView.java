@@ -1,7 +1,7 @@
 package dev.mentorship.matching.run.rest;
 
+import dev.mentorship.runtime.persistence.JsonText;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.mentorship.matching.persistence.JsonColumns;
 import dev.mentorship.matching.registration.Registration;
 import dev.mentorship.matching.run.MatchingRun;
 import dev.mentorship.matching.run.service.MatchingService;
@@ -49,7 +49,7 @@ public record RunView(UUID id, UUID trackId, UUID programId, MatchingRun.Kind ki
                 .map(u -> new UnmatchedView(Person.of(u.menteeRegistrationId, people), u.reason)).toList();
         return new RunView(run.id, run.trackId, run.programId, run.kind, run.status,
                 new Report(run.matched, run.unmatched, run.totalScore, run.lowestScore, run.solverMillis, run.method, run.mentorLoad),
-                JsonColumns.read(run.policy, "null", new TypeReference<PolicyView>() { }), proposals, unmatched,
+                JsonText.read(run.policy, "null", new TypeReference<PolicyView>() { }), proposals, unmatched,
                 run.createdAt, run.publishedAt);
     }
 
@@ -57,6 +57,6 @@ public record RunView(UUID id, UUID trackId, UUID programId, MatchingRun.Kind ki
     public static RunView summary(MatchingRun run) {
         return new RunView(run.id, run.trackId, run.programId, run.kind, run.status,
                 new Report(run.matched, run.unmatched, run.totalScore, run.lowestScore, run.solverMillis, run.method, run.mentorLoad),
-                JsonColumns.read(run.policy, "null", new TypeReference<PolicyView>() { }), null, null, run.createdAt, run.publishedAt);
+                JsonText.read(run.policy, "null", new TypeReference<PolicyView>() { }), null, null, run.createdAt, run.publishedAt);
     }
 }

@@ -1,11 +1,11 @@
 package dev.mentorship.matching.run.service;
 
+import dev.mentorship.runtime.persistence.JsonText;
 import dev.mentorship.runtime.problem.ProblemException;
 import dev.mentorship.matching.event.MatchingEvents;
 import dev.mentorship.matching.event.MatchingRunPublished;
 import dev.mentorship.matching.pairing.Pairing;
 import dev.mentorship.matching.pairing.service.Pairings;
-import dev.mentorship.matching.persistence.JsonColumns;
 import dev.mentorship.matching.registration.Registration;
 import dev.mentorship.matching.run.MatchingRun;
 import dev.mentorship.matching.run.PairConstraint;
@@ -114,7 +114,7 @@ public class MatchingService {
         run.programId = track.programId;
         run.kind = kind;
         run.status = MatchingRun.Status.DRAFT;
-        run.policy = JsonColumns.write(PolicySettings.of(policy));
+        run.policy = JsonText.write(PolicySettings.of(policy));
         run.method = result.method();
         run.matched = result.proposals().size();
         run.unmatched = result.unmatched().size();
