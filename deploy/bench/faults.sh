@@ -7,6 +7,6 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-mvn -q -B install -DskipTests
-mvn -B -pl deploy/e2e verify -Dtest=FaultsTest -Dsurefire.failIfNoSpecifiedTests=false -Dfaults.full="${FAULTS_FULL:-true}"
+# -am builds what the suite plays on (the services' jars, test-support); -Dtest leaves only this suite to run
+mvn -B -pl deploy/e2e -am verify -Dtest=FaultsTest -Dsurefire.failIfNoSpecifiedTests=false -Dfaults.full="${FAULTS_FULL:-true}"
 cat deploy/e2e/target/faults.md

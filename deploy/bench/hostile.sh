@@ -5,7 +5,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-mvn -q -B install -DskipTests
-mvn -B -pl deploy/e2e verify -Dtest=HostileInputTest -Dsurefire.failIfNoSpecifiedTests=false \
+# -am builds what the suite plays on (the services' jars, test-support); -Dtest leaves only this suite to run
+mvn -B -pl deploy/e2e -am verify -Dtest=HostileInputTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfuzz.requests="${1:-10000}" ${FUZZ_SEED:+-Dfuzz.seed=$FUZZ_SEED}
 cat deploy/e2e/target/hostile-input.md

@@ -10,6 +10,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 deploy/local/platform.sh check >/dev/null || { echo "The stack is not running: deploy/local/platform.sh up" >&2; exit 1; }
-mvn -q -B install -DskipTests -pl deploy/e2e -am -De2e.standalone
-mvn -q -B -pl deploy/e2e -De2e.standalone test-compile exec:java -De2e.main=dev.mentorship.e2e.PipelineBenchmark \
+# the running stack's services are built already: -De2e.standalone keeps -am to test-support and this module
+mvn -q -B -pl deploy/e2e -am -De2e.standalone test-compile exec:java -De2e.main=dev.mentorship.e2e.PipelineBenchmark \
   -Dexec.args="${1:-10000} ${2:-200} ${3:-500}"
