@@ -7,12 +7,11 @@ import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantUpdated;
 import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantWithdrawn;
 import dev.mentorship.matching.messaging.ProgramEvents.ProgramPublished;
 import dev.mentorship.runtime.messaging.IncomingEvent;
+import dev.mentorship.testing.CloudEventRecords;
 import dev.mentorship.runtime.messaging.PoisonEventException;
 import dev.mentorship.testing.ProducerContracts;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,10 +29,7 @@ class EventDataTest {
     private static final String PARTICIPANT_ID = "5b0e3c1a-7d2f-4e8b-9a6c-1f2d3e4a5b6c";
 
     private static <T> T bind(String type, String data, Class<T> target) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>("topic", 0, 0, "key", data);
-        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-        return IncomingEvent.read(record, JSON).data(target);
+        return IncomingEvent.read(CloudEventRecords.of(type, data), JSON).data(target);
     }
 
     private static String participant(String extra) {

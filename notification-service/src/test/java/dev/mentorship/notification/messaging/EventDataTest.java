@@ -16,12 +16,11 @@ import dev.mentorship.notification.messaging.ScheduleEvents.DeadlineApproaching;
 import dev.mentorship.notification.messaging.ScheduleEvents.Meeting;
 import dev.mentorship.notification.messaging.ScheduleEvents.PairingInactive;
 import dev.mentorship.runtime.messaging.IncomingEvent;
+import dev.mentorship.testing.CloudEventRecords;
 import dev.mentorship.runtime.messaging.PoisonEventException;
 import dev.mentorship.testing.ProducerContracts;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,10 +46,7 @@ class EventDataTest {
     private static final String MEETING_ID = "4d5e6f7a-8b9c-4d0e-9f1a-3b4c5d6e7f8a";
 
     private static <T> T bind(String type, String data, Class<T> target) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>("topic", 0, 0, "key", data);
-        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-        return IncomingEvent.read(record, JSON).data(target);
+        return IncomingEvent.read(CloudEventRecords.of(type, data), JSON).data(target);
     }
 
     private static String registration(boolean late) {

@@ -2,6 +2,7 @@ package dev.mentorship.schedule.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mentorship.runtime.messaging.IncomingEvent;
+import dev.mentorship.testing.CloudEventRecords;
 import dev.mentorship.runtime.messaging.PoisonEventException;
 import dev.mentorship.schedule.messaging.PairingEvents.PairingCreated;
 import dev.mentorship.schedule.messaging.PairingEvents.PairingDissolved;
@@ -13,10 +14,8 @@ import dev.mentorship.schedule.people.Person;
 import dev.mentorship.schedule.people.PersonRegistration;
 import dev.mentorship.schedule.people.WeeklyInterval;
 import dev.mentorship.testing.ProducerContracts;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -40,10 +39,7 @@ class EventDataTest {
     private static final String PAIRING_ID = "3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f";
 
     private static <T> T bind(String type, String data, Class<T> target) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>("topic", 0, 0, "key", data);
-        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-        return IncomingEvent.read(record, JSON).data(target);
+        return IncomingEvent.read(CloudEventRecords.of(type, data), JSON).data(target);
     }
 
     private static String participant() {

@@ -24,18 +24,14 @@ public final class IncomingEvent {
 
     private final String id;
     private final String type;
-    private final String source;
     private final Instant time;
-    private final String subject;
     private final JsonNode data;
     private final ObjectReader reader;
 
-    private IncomingEvent(String id, String type, String source, Instant time, String subject, JsonNode data, ObjectReader reader) {
+    private IncomingEvent(String id, String type, Instant time, JsonNode data, ObjectReader reader) {
         this.id = id;
         this.type = type;
-        this.source = source;
         this.time = time;
-        this.subject = subject;
         this.data = data;
         this.reader = reader;
     }
@@ -59,8 +55,7 @@ public final class IncomingEvent {
         }
         ObjectReader reader = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        return new IncomingEvent(id, type, header(record, "ce_source"), time(header(record, "ce_time")),
-                header(record, "ce_subject"), data, reader);
+        return new IncomingEvent(id, type, time(header(record, "ce_time")), data, reader);
     }
 
     /** The data bound into {@code target}; poison when it does not fit (a wrong type, an unreadable value). */
@@ -77,11 +72,6 @@ public final class IncomingEvent {
         }
     }
 
-    /** The data as JSON, for code that keeps it whole (e.g. to store or forward it). */
-    public JsonNode json() {
-        return data;
-    }
-
     /** {@code ce_id}: consumers handle each id once. */
     public String id() {
         return id;
@@ -92,17 +82,9 @@ public final class IncomingEvent {
         return type;
     }
 
-    public String source() {
-        return source;
-    }
-
     /** {@code ce_time}, or null when absent or not an RFC 3339 time. */
     public Instant time() {
         return time;
-    }
-
-    public String subject() {
-        return subject;
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public class PageLinks {
 
-    public static final String TOTAL_COUNT = "X-Total-Count";
+    private static final String TOTAL_COUNT = "X-Total-Count";
 
     @ServerResponseFilter
     public void addLinks(ContainerResponseContext response, UriInfo uri) {

@@ -73,15 +73,6 @@ public enum ProblemType {
         };
     }
 
-    public static ProblemType ofSlug(String slug) {
-        for (ProblemType type : values()) {
-            if (type.slug.equals(slug)) {
-                return type;
-            }
-        }
-        return null;
-    }
-
     /** Read once, on first use: the type URIs are part of the API and do not change while a service runs. */
     private static final class BaseUrl {
         static final String VALUE = read();

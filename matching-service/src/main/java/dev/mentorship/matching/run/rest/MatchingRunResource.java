@@ -152,8 +152,8 @@ public class MatchingRunResource {
 
     private Uni<Response> constrain(UUID runId, PairConstraint.Kind kind, ConstraintInput input) {
         return runs.constrain(runId, kind, input.menteeRegistrationId(), input.mentorRegistrationId(), user.id())
-                .chain(c -> tracks.programOf(c.trackId).map(programId -> Response
-                        .created(URI.create("/programs/" + programId + "/tracks/" + c.trackId + "/constraints/" + c.id))
-                        .entity(ConstraintInput.View.of(c)).build()));
+                .map(done -> Response.created(URI.create("/programs/" + done.programId() + "/tracks/" + done.constraint().trackId
+                                + "/constraints/" + done.constraint().id))
+                        .entity(ConstraintInput.View.of(done.constraint())).build());
     }
 }

@@ -2,6 +2,8 @@ package dev.mentorship.matching.run.service;
 
 import dev.mentorship.runtime.persistence.JsonText;
 import dev.mentorship.runtime.problem.ProblemException;
+import dev.mentorship.runtime.problem.Problem.FieldError;
+import dev.mentorship.runtime.problem.InvalidRequestException;
 import dev.mentorship.matching.event.MatchingEvents;
 import dev.mentorship.matching.event.MatchingRunPublished;
 import dev.mentorship.matching.pairing.Pairing;
@@ -259,23 +261,27 @@ public class MatchingService {
         }).replaceWith(detail);
     }
 
+    /** A pin or forbid as recorded, with the program of its track (where it is addressed). */
+    public record Constrained(PairConstraint constraint, UUID programId) {
+    }
+
     /** Records a pin or a forbid from a run's proposal; the next run honours it. */
     @WithTransaction
-    public Uni<PairConstraint> constrain(UUID runId, PairConstraint.Kind kind, UUID menteeRegistrationId,
+    public Uni<Constrained> constrain(UUID runId, PairConstraint.Kind kind, UUID menteeRegistrationId,
                                          UUID mentorRegistrationId, UUID organizer) {
         return MatchingRun.<MatchingRun>findById(runId).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("There is no matching run " + runId + "."))
                 .chain(run -> Registration.<Registration>findById(menteeRegistrationId).chain(mentee -> Registration.<Registration>findById(mentorRegistrationId)
                         .chain(mentor -> {
-                            List<dev.mentorship.runtime.problem.Problem.FieldError> errors = new ArrayList<>();
+                            List<FieldError> errors = new ArrayList<>();
                             if (mentee == null || !mentee.trackId.equals(run.trackId) || mentee.role != Registration.Role.MENTEE) {
-                                errors.add(new dev.mentorship.runtime.problem.Problem.FieldError("menteeRegistrationId", "is not a mentee of this run's track"));
+                                errors.add(new FieldError("menteeRegistrationId", "is not a mentee of this run's track"));
                             }
                             if (mentor == null || !mentor.trackId.equals(run.trackId) || mentor.role != Registration.Role.MENTOR) {
-                                errors.add(new dev.mentorship.runtime.problem.Problem.FieldError("mentorRegistrationId", "is not a mentor of this run's track"));
+                                errors.add(new FieldError("mentorRegistrationId", "is not a mentor of this run's track"));
                             }
                             if (!errors.isEmpty()) {
-                                return Uni.createFrom().failure(new dev.mentorship.runtime.problem.InvalidRequestException(errors));
+                                return Uni.createFrom().failure(new InvalidRequestException(errors));
                             }
                             return PairConstraint.<PairConstraint>find("trackId = ?1 and menteeRegistrationId = ?2 and mentorRegistrationId = ?3",
                                     run.trackId, menteeRegistrationId, mentorRegistrationId).firstResult().chain(existing -> {
@@ -289,7 +295,8 @@ public class MatchingService {
                                 c.kind = kind;
                                 c.createdBy = organizer;
                                 c.createdAt = clock.instant();
-                                return existing != null ? Uni.createFrom().item(c) : c.<PairConstraint>persist();
+                                return (existing != null ? Uni.createFrom().item(c) : c.<PairConstraint>persist())
+                                        .map(saved -> new Constrained(saved, run.programId));
                             });
                         })));
     }

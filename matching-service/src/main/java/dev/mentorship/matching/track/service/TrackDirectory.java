@@ -54,9 +54,4 @@ public class TrackDirectory {
             return track;
         });
     }
-
-    @WithSession
-    public Uni<UUID> programOf(UUID trackId) {
-        return Track.<Track>findById(trackId).map(track -> track.programId);
-    }
 }
