@@ -68,6 +68,8 @@ MATCHING="http://127.0.0.1:8082"
 SCHEDULE="http://127.0.0.1:8083"
 SERVICES=(participant matching schedule notification)
 declare -A PORT=([participant]=8081 [matching]=8082 [schedule]=8083 [notification]=8084)
+# health and metrics: each service's management interface (deploy/local/platform.sh), not the API's port
+declare -A MANAGEMENT_PORT=([participant]=9081 [matching]=9082 [schedule]=9083 [notification]=9084)
 
 export PGHOST="${BENCH_DB_HOST:-127.0.0.1}" PGPORT="${BENCH_DB_PORT:-5432}" PGDATABASE="${BENCH_DB_NAME:-participant_service}"
 export PGUSER="${BENCH_DB_USER:-participant_service}" PGPASSWORD="${BENCH_DB_PASSWORD:-participant_service}"
@@ -111,7 +113,7 @@ require_tools() {
 pid_of() { cat "$RUN_DIR/$1.pid" 2>/dev/null || true; }
 alive() { local pid; pid="$(pid_of "$1")"; [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
 
-ready() { curl -fsS --max-time 30 "http://127.0.0.1:${PORT[$1]}/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"'; }
+ready() { curl -fsS --max-time 30 "http://127.0.0.1:${MANAGEMENT_PORT[$1]}/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"'; }
 
 # The services the chosen operations call.
 needed_services() {
@@ -127,7 +129,7 @@ preflight() {
     alive "$s" || die "$s-service is not running (no live pid in $RUN_DIR/$s.pid): start the stack with deploy/local/platform.sh up"
   done
   for s in $(needed_services | tr ' ' '\n' | sort -u); do
-    ready "$s" || die "$s-service on :${PORT[$s]} is not ready (GET /q/health/ready): see deploy/local/platform.sh status and $LOG_DIR/$s.log"
+    ready "$s" || die "$s-service on :${PORT[$s]} is not ready (GET :${MANAGEMENT_PORT[$s]}/q/health/ready): see deploy/local/platform.sh status and $LOG_DIR/$s.log"
   done
   curl -fsS --max-time 5 "$KEYCLOAK/realms/mentorship" >/dev/null \
     || die "Keycloak does not serve the realm mentorship on $KEYCLOAK"
@@ -544,7 +546,7 @@ still_ready() {
     [ "$(pid_of "$s")" = "${START_PID[$s]}" ] || die "$s-service was restarted during the benchmark (pid ${START_PID[$s]}, now $(pid_of "$s")): its figures would mix two JVMs; rerun once the stack is left alone"
   done
   ready "$1" && return
-  die "$1-service is not ready any more after $2 (GET /q/health/ready). If $LOG_DIR/$1.log shows
+  die "$1-service is not ready any more after $2 (GET :${MANAGEMENT_PORT[$1]}/q/health/ready). If $LOG_DIR/$1.log shows
   \"Connection being closed with a live transaction\" or \"Timed out while waiting for an available connection\", its
   reactive pool lost connections to requests whose HTTP client went away mid-transaction (quarkusio/quarkus#51576,
   hibernate/hibernate-reactive#2926); restart the service (deploy/local/platform.sh down && up)"

@@ -27,9 +27,12 @@ say() { printf '\033[1m[fresh-clone]\033[0m %s\n' "$*"; }
 if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no)" ]; then
   say "note: this tree has uncommitted changes; the clone holds HEAD ($(git -C "$ROOT" rev-parse --short HEAD)) only"
 fi
-if curl -s -o /dev/null --max-time 2 http://127.0.0.1:8081/q/health/live; then
-  say "something answers on 8081: stop the running stack first (deploy/local/platform.sh down)"; exit 2
-fi
+# participant-service's API port and its management port (health, metrics): any answer means a stack runs
+for port in 8081 9081; do
+  if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
+    say "something answers on $port: stop the running stack first (deploy/local/platform.sh down)"; exit 2
+  fi
+done
 
 say "cloning $(git -C "$ROOT" rev-parse --short HEAD) into $CLONE"
 git clone -q "$ROOT" "$CLONE" || exit 2

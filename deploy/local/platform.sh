@@ -10,13 +10,15 @@
 #                                     (DEMO_SCALE=3 for three times as many people)
 #   deploy/local/platform.sh token U  prints an access token of demo user U (password grant), for curl
 #   deploy/local/platform.sh replicas up|down
-#                                     a second instance of each service (ports 8091-8094) on the same database, broker
-#                                     and consumer groups, as two Kubernetes replicas run (deploy/k8s/README.md)
+#                                     a second instance of each service (ports 8091-8094, management 9181-9184) on the
+#                                     same database, broker and consumer groups, as two Kubernetes replicas run
+#                                     (deploy/k8s/README.md)
 #   deploy/local/platform.sh stop N   stops one component (postgres, kafka, keycloak, mail, participant, ...): for the
 #                                     fault suite; "up" starts it again
 #   deploy/local/platform.sh kill N   kill -9 of one component's process (a crash); "up" starts it again
 #   deploy/local/platform.sh check    end-to-end check of a running stack: a demo user's Keycloak token is accepted
-#                                     by every service, a request without one gets 401, Swagger UIs serve
+#                                     by every service, a request without one gets 401, Swagger UIs serve, health and
+#                                     metrics answer on the management port and not on the API's
 #
 # Logs: deploy/local/.work/logs/<component>.log   Data: deploy/local/.work/data
 set -euo pipefail
@@ -41,8 +43,12 @@ IMAP_PORT=3143
 MAIL_API_PORT=8025
 EMBEDDED_PG_PORT=15432
 SERVICES=(participant:8081 matching:8082 schedule:8083 notification:8084)
+# Health and metrics are on each service's management interface (MANAGEMENT_PORT), not on the API's port:
+# 9081-9084 for the services, 9181-9184 for their second replicas (9091-9094 would meet Kafka's 9092)
+management_port() { echo $(( $1 < 8090 ? $1 + 1000 : $1 + 1090 )); }
 TOPICS=(mentorship.programs mentorship.participants mentorship.pairings mentorship.schedule
-        mentorship.programs.dlq mentorship.participants.dlq mentorship.pairings.dlq mentorship.schedule.dlq)
+        mentorship.programs.dlq mentorship.participants.dlq mentorship.pairings.dlq mentorship.schedule.dlq
+        mentorship.staff mentorship.staff.dlq mentorship.confidential mentorship.confidential.dlq)
 ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/mentorship"
 
 mkdir -p "$TOOLS" "$DATA" "$LOGS" "$RUN"
@@ -309,13 +315,14 @@ unsubscribe_key() {
 
 # start_service NAME PORT [INSTANCE]: instance 2 is a second replica (process name NAME-2), same database and groups.
 start_service() {
-  local name="$1" port="$2" process="$1${3:+-$3}"
+  local name="$1" port="$2" process="$1${3:+-$3}" management; management="$(management_port "$2")"
   if running "$process"; then return; fi
   port_open "$port" && die "port $port is taken by a process this script did not start"
+  port_open "$management" && die "port $management is taken by a process this script did not start"
   log "starting $process-service on $port"
   local unsubscribe=""
   [ "$name" = notification ] && unsubscribe="$(unsubscribe_key)"
-  HTTP_PORT="$port" DB_HOST=127.0.0.1 DB_PORT="$(pg_port)" \
+  HTTP_PORT="$port" MANAGEMENT_PORT="$management" DB_HOST=127.0.0.1 DB_PORT="$(pg_port)" \
     DB_NAME="${name}_service" DB_USER="${name}_service" DB_PASSWORD="${name}_service" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="$ISSUER" \
     UNSUBSCRIBE_KEY="$unsubscribe" \
@@ -331,14 +338,15 @@ replicas() {
       for s in "${SERVICES[@]}"; do running "${s%%:*}" || die "${s%%:*}-service is not running; start the platform first"; done
       for s in "${SERVICES[@]}"; do start_service "${s%%:*}" "$(replica_port "$s")" 2; done
       for s in "${SERVICES[@]}"; do wait_for "${s%%:*}-2" 120 service_ready "$(replica_port "$s")"; done
-      log "second replicas up: participant 8091, matching 8092, schedule 8093, notification 8094" ;;
+      log "second replicas up: participant 8091, matching 8092, schedule 8093, notification 8094 (management 9181-9184)" ;;
     down)
       for s in "${SERVICES[@]}"; do stop_process "${s%%:*}-2"; done ;;
     *) die "usage: $0 replicas up|down" ;;
   esac
 }
 
-service_ready() { http_get "$1" /q/health/ready | grep -q '"status": *"UP"'; }
+# service_ready PORT: the service on API port PORT is ready (its management port answers /q/health/ready UP)
+service_ready() { http_get "$(management_port "$1")" /q/health/ready | grep -q '"status": *"UP"'; }
 
 # --- commands ----------------------------------------------------------------------------------------------------
 
@@ -368,10 +376,11 @@ summary() {
   local s
   cat <<EOF
 
-Services (REST, Swagger UI at /q/swagger-ui, health at /q/health/ready, metrics at /q/metrics):
+Services (REST; Swagger UI at /q/swagger-ui; health /q/health/ready and metrics /q/metrics on the management port):
 EOF
   for s in "${SERVICES[@]}"; do
-    printf '  %-22s http://127.0.0.1:%s   swagger: http://127.0.0.1:%s/q/swagger-ui\n' "${s%%:*}-service" "${s##*:}" "${s##*:}"
+    printf '  %-22s http://127.0.0.1:%s   swagger: http://127.0.0.1:%s/q/swagger-ui   management: http://127.0.0.1:%s/q\n' \
+      "${s%%:*}-service" "${s##*:}" "${s##*:}" "$(management_port "${s##*:}")"
   done
   cat <<EOF
 
@@ -455,7 +464,9 @@ check() {
            notification:8084:/me/notifications; do
     IFS=: read -r name port path <<<"$s"
     echo "$name-service"
-    expect 200 "ready" "http://127.0.0.1:$port/q/health/ready"
+    expect 200 "ready (management port)" "http://127.0.0.1:$(management_port "$port")/q/health/ready"
+    expect 200 "metrics (management port)" "http://127.0.0.1:$(management_port "$port")/q/metrics"
+    expect 404 "no health on the API port" "http://127.0.0.1:$port/q/health/ready"
     expect 200 "Swagger UI" "http://127.0.0.1:$port/q/swagger-ui/"
     expect 401 "GET $path without a token" "http://127.0.0.1:$port$path"
     expect 200 "GET $path as anna (Keycloak token)" -H "Authorization: Bearer $anna" "http://127.0.0.1:$port$path"

@@ -2,6 +2,7 @@ package dev.mentorship.matching;
 
 import dev.mentorship.testing.Database;
 import dev.mentorship.testing.EventProducer;
+import dev.mentorship.testing.StaffEvents;
 import dev.mentorship.testing.Tokens;
 
 import java.time.Duration;
@@ -39,9 +40,12 @@ public final class Season implements AutoCloseable {
                    "registration": {"roles": ["MENTOR", "MENTEE"], "opensAt": "2020-01-01T00:00:00Z",
                      "applicationDeadline": "2099-01-01T00:00:00Z", "closesAt": "2099-01-01T00:00:00Z", "rolling": false},
                    "milestones": []}]}""".formatted(programId, author, career);
+        // olivia organizes it (every grant), as schedule-service announces its staff
+        StaffEvents.organizers(events, UUID.fromString(programId), "olivia");
         events.send("mentorship.programs", programId, "ProgramPublished", UUID.randomUUID().toString(),
                 "/mentorship/schedule-service", data);
         awaitCount("select count(*)::text from track where program_id = '" + programId + "'", 2);
+        awaitCount("select count(*)::text from program_staff where program_id = '" + programId + "'", 1);
         return this;
     }
 

@@ -11,8 +11,15 @@ class FoundationTest extends ServiceFoundationContract {
         return "/me/registrations";
     }
 
+    private static String organizerOnly;
+
+    /** A track's registrations, of a program olivia organizes (TestPrograms). */
     @Override
     protected String organizerOnlyEndpoint() {
-        return "/programs/7f1c1d3e-5c1b-4c8e-9a51-2a7c6f0d9e11/tracks/0b6d2f4a-1e3c-4d5b-8f6a-9c7e8d1f2a3b/registrations";
+        if (organizerOnly == null) {
+            TestPrograms.Published program = TestPrograms.publish();
+            organizerOnly = "/programs/" + program.programId() + "/tracks/" + program.author() + "/registrations";
+        }
+        return organizerOnly;
     }
 }

@@ -1,6 +1,7 @@
 package dev.mentorship.participant;
 
 import dev.mentorship.testing.EventProducer;
+import dev.mentorship.testing.StaffEvents;
 import dev.mentorship.testing.Tokens;
 import io.restassured.path.json.JsonPath;
 
@@ -43,9 +44,12 @@ public final class TestPrograms {
                  "codeOfConduct": {"title": "ML4H Code of Conduct", "version": "%s"},
                  "tracks": [%s]}""".formatted(p.programId(), CODE_OF_CONDUCT_VERSION, tracks);
         try (EventProducer events = new EventProducer()) {
+            // olivia organizes it (every grant); tests that need other staff send their own ProgramStaffChanged
+            StaffEvents.organizers(events, UUID.fromString(p.programId()), "olivia");
             events.send("mentorship.programs", p.programId(), "ProgramPublished", id(), SOURCE, data);
         }
         awaitTracks(p.programId(), 6);
+        awaitOrganizer(p.programId(), p.author(), "olivia");
         return p;
     }
 
@@ -61,6 +65,23 @@ public final class TestPrograms {
                  "registration": {"roles": ["MENTOR", "MENTEE"], "opensAt": "%s", "applicationDeadline": "%s",
                    "closesAt": "%s", "rolling": %s},
                  "milestones": %s}""".formatted(id, key, kind, key, topics, extra, opens, deadline, closes, rolling, milestones);
+    }
+
+    /** Waits until this service's staff copy names the person an organizer of the program. */
+    public static void awaitOrganizer(String programId, String trackId, String username) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (given().auth().oauth2(Tokens.organizer(username))
+                .get("/programs/" + programId + "/tracks/" + trackId + "/registration-policy").statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(username + " never became an organizer of " + programId);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static void awaitTracks(String programId, int count) {

@@ -24,7 +24,9 @@ public final class EmbeddedKafkaBroker {
     public static final List<String> TOPICS = List.of(
             "mentorship.programs", "mentorship.participants", "mentorship.pairings", "mentorship.schedule",
             "mentorship.programs.dlq", "mentorship.participants.dlq", "mentorship.pairings.dlq",
-            "mentorship.schedule.dlq");
+            "mentorship.schedule.dlq",
+            // internal: the services' own, never granted to outside subscribers
+            "mentorship.staff", "mentorship.staff.dlq", "mentorship.confidential", "mentorship.confidential.dlq");
 
     private static KafkaClusterTestKit cluster;
 

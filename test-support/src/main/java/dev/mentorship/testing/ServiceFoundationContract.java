@@ -1,9 +1,11 @@
 package dev.mentorship.testing;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -15,25 +17,46 @@ import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * What every service of the platform guarantees from its foundation, checked the same way in each: health that
- * includes the database and Kafka, OpenAPI with bearer security and Swagger UI, Prometheus metrics, bearer
- * tokens required and checked (signature, expiry, audience), roles enforced, and errors as problem+json.
+ * includes the database and Kafka and Prometheus metrics, both on the management interface only (its own port, which
+ * no Ingress routes), OpenAPI with bearer security and Swagger UI, bearer tokens required and checked (signature,
+ * expiry, audience, a verified email), roles enforced, and errors as problem+json.
  * A service's {@code @QuarkusTest} extends this and names its endpoints.
  */
 public abstract class ServiceFoundationContract {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
+    /** The management interface (quarkus.management.test-port: a free port). */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     /** A GET endpoint that any participant may call and that answers a page ({@code items}, {@code total}). */
     protected abstract String participantListEndpoint();
 
-    /** A GET endpoint for organizers only, or null where the service has none yet. */
+    /**
+     * A GET endpoint for the organizers of one program only, of a program the test made olivia an organizer of (and
+     * nobody else), or null where the service has none.
+     */
     protected String organizerOnlyEndpoint() {
         return null;
     }
 
+    /** Whether a platform admin who is not on the program's staff may read {@link #organizerOnlyEndpoint()} (staff lists). */
+    protected boolean adminsMayReadIt() {
+        return false;
+    }
+
+    /** The management interface's origin, e.g. http://localhost:40123 (its paths start with /q/). */
+    protected String managementOrigin() {
+        System.out.println("PROBE-MGMT config=" + org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", String.class)
+                + " url=" + org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("test.management.url", String.class)
+                + " sys=" + System.getProperty("quarkus.management.test-port") + " injected=" + management);
+        return management.getProtocol() + "://" + management.getHost() + ":" + management.getPort();
+    }
+
     @Test
     void readinessIsUpAndIncludesDatabaseAndKafka() {
-        List<String> checks = given().when().get("/q/health/ready")
+        List<String> checks = given().baseUri(managementOrigin()).when().get("/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"))
                 .extract().jsonPath().getList("checks.name");
         assertThat(checks).anyMatch(name -> name.contains("PostgreSQL") || name.contains("Database"));
@@ -42,7 +65,17 @@ public abstract class ServiceFoundationContract {
 
     @Test
     void livenessIsUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(managementOrigin()).when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(managementOrigin()).when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /** Health and metrics are served on the management interface only: the API's port (what an Ingress routes) has neither. */
+    @Test
+    void healthAndMetricsAreNotOnTheApiPort() {
+        assertThat(management.getPort()).isNotEqualTo(io.restassured.RestAssured.port);
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/metrics")) {
+            given().when().get(path).then().statusCode(404);
+        }
     }
 
     @Test
@@ -62,7 +95,7 @@ public abstract class ServiceFoundationContract {
     @Test
     void prometheusMetricsServe() {
         given().auth().oauth2(Tokens.participant("metrics-reader")).get(participantListEndpoint());
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().baseUri(managementOrigin()).when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("jvm_memory_used_bytes"));
     }
@@ -133,6 +166,33 @@ public abstract class ServiceFoundationContract {
                 .then().statusCode(401).contentType(PROBLEM_JSON);
     }
 
+    /**
+     * Verified people only: a valid token whose {@code email_verified} is false, or missing, gets 403 problem+json that
+     * says why, on every endpoint that needs a signed-in person; endpoints open to anyone still answer it.
+     */
+    @Test
+    void tokenWithoutAVerifiedEmailGets403ProblemSayingWhy() {
+        List<String> endpoints = new java.util.ArrayList<>(List.of(participantListEndpoint()));
+        if (organizerOnlyEndpoint() != null) {
+            endpoints.add(organizerOnlyEndpoint());
+        }
+        // an unverified participant, one whose token lacks the claim, an unverified platform admin
+        List<String> tokens = List.of(Tokens.unverified("una"), Tokens.withoutEmailVerified("una"),
+                Tokens.token("otto", List.of("admin", "participant"), Tokens.AUDIENCE, java.time.Duration.ofMinutes(15), false));
+        for (String endpoint : endpoints) {
+            for (String token : tokens) {
+                given().auth().oauth2(token).when().get(endpoint)
+                        .then().statusCode(403)
+                        .contentType(PROBLEM_JSON)
+                        .body("status", equalTo(403))
+                        .body("type", equalTo("/problems/forbidden"))
+                        .body("detail", containsString("email address is not verified"));
+            }
+        }
+        given().auth().oauth2(Tokens.unverified("una")).when().get("/problems/forbidden").then().statusCode(200);
+        given().auth().oauth2(Tokens.participant("una")).when().get(participantListEndpoint()).then().statusCode(200);
+    }
+
     @Test
     void participantTokenIsAcceptedAndGetsAPage() {
         given().auth().oauth2(Tokens.participant("someone-new")).when().get(participantListEndpoint())
@@ -174,13 +234,14 @@ public abstract class ServiceFoundationContract {
     }
 
     @Test
-    void organizerOnlyEndpointRefusesParticipantsAndServesOrganizers() {
+    void organizerOnlyEndpointHidesTheProgramFromEveryoneButItsOrganizers() {
         String endpoint = organizerOnlyEndpoint();
         Assumptions.assumeTrue(endpoint != null, "this service has no organizer-only endpoint yet");
         given().when().get(endpoint).then().statusCode(401).contentType(PROBLEM_JSON);
+        // another participant (and an admin who is not on the program's staff): as if the program did not exist
         given().auth().oauth2(Tokens.participant("anna")).when().get(endpoint)
-                .then().statusCode(403).contentType(PROBLEM_JSON).body("status", equalTo(403));
-        given().auth().oauth2(Tokens.organizer("olivia")).when().get(endpoint)
-                .then().statusCode(200).body("items", notNullValue());
+                .then().statusCode(404).contentType(PROBLEM_JSON).body("status", equalTo(404));
+        given().auth().oauth2(Tokens.admin("adam")).when().get(endpoint).then().statusCode(adminsMayReadIt() ? 200 : 404);
+        given().auth().oauth2(Tokens.organizer("olivia")).when().get(endpoint).then().statusCode(200);
     }
 }

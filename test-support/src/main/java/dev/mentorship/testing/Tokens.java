@@ -21,9 +21,17 @@ public final class Tokens {
     private Tokens() {
     }
 
-    /** An organizer (who is a participant too, as in the realm). */
+    /**
+     * A participant whom the test made an organizer of its program: organizing is data of a program (its staff, see
+     * {@link StaffEvents}), not a role, so the token is a participant's.
+     */
     public static String organizer(String username) {
-        return token(username, List.of("organizer", "participant"), AUDIENCE, Duration.ofMinutes(15));
+        return participant(username);
+    }
+
+    /** A platform admin (realm role {@code admin}, a participant too): creates programs and appoints their staff. */
+    public static String admin(String username) {
+        return token(username, List.of("admin", "participant"), AUDIENCE, Duration.ofMinutes(15));
     }
 
     /** A signed-in participant. */
@@ -38,7 +46,20 @@ public final class Tokens {
 
     /** A valid signature and issuer, but minted for another audience: the services must refuse it. */
     public static String forOtherAudience(String username) {
-        return token(username, List.of("participant", "organizer"), "some-other-api", Duration.ofMinutes(15));
+        return token(username, List.of("participant", "admin"), "some-other-api", Duration.ofMinutes(15));
+    }
+
+    /**
+     * A participant whose email address Keycloak has not verified ({@code email_verified: false}): the services must
+     * refuse it with 403.
+     */
+    public static String unverified(String username) {
+        return token(username, List.of("participant"), AUDIENCE, Duration.ofMinutes(15), false);
+    }
+
+    /** A participant's token without the {@code email_verified} claim at all: refused like an unverified one. */
+    public static String withoutEmailVerified(String username) {
+        return token(username, List.of("participant"), AUDIENCE, Duration.ofMinutes(15), null);
     }
 
     /** The stable subject ({@code sub}) of a user name. */
@@ -50,7 +71,13 @@ public final class Tokens {
         return username + "@mentorship.test";
     }
 
+    /** A token of a person whose email address is verified, as every realm user's is once they confirmed it. */
     public static String token(String username, List<String> roles, String audience, Duration lifetime) {
+        return token(username, roles, audience, lifetime, true);
+    }
+
+    /** {@code emailVerified} null leaves the claim out. */
+    public static String token(String username, List<String> roles, String audience, Duration lifetime, Boolean emailVerified) {
         long now = System.currentTimeMillis() / 1000;
         String given = Character.toUpperCase(username.charAt(0)) + username.substring(1);
         JwtClaimsBuilder claims = Jwt.issuer(OidcTestServer.start())
@@ -60,12 +87,14 @@ public final class Tokens {
                 .expiresAt(now + lifetime.toSeconds())
                 .claim("preferred_username", username)
                 .claim("email", email(username))
-                .claim("email_verified", true)
                 .claim("given_name", given)
                 .claim("family_name", "Test")
                 .claim("name", given + " Test")
                 .claim("azp", "mentorship-frontend")
                 .claim("realm_access", Map.of("roles", roles));
+        if (emailVerified != null) {
+            claims.claim("email_verified", emailVerified);
+        }
         return claims.jws().keyId(OidcTestServer.KEY_ID).sign(OidcTestServer.keyPair().getPrivate());
     }
 }

@@ -211,8 +211,8 @@ class FaultsTest {
         Outcome outcome = stream(count, FULL ? 40 : 20, i -> {
             if (i == count / 3) {
                 Stack.platform(120, "stop", "postgres");
-                for (Map.Entry<String, String> s : Map.of("participant", Stack.PARTICIPANTS, "matching", Stack.MATCHING,
-                        "schedule", Stack.SCHEDULE, "notification", Stack.NOTIFICATIONS).entrySet()) {
+                for (Map.Entry<String, String> s : Map.of("participant", Stack.PARTICIPANTS_MANAGEMENT, "matching", Stack.MATCHING_MANAGEMENT,
+                        "schedule", Stack.SCHEDULE_MANAGEMENT, "notification", Stack.NOTIFICATIONS_MANAGEMENT).entrySet()) {
                     SeasonEndToEndTest.awaitTrue(() -> Http.get(s.getValue() + "/q/health/ready", null).status() == 503,
                             s.getKey() + "-service stayed ready without its database");
                     readinessWhileDown.put(s.getKey(), "DOWN");

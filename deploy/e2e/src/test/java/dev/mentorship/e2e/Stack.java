@@ -26,6 +26,11 @@ final class Stack {
     static final String MATCHING_2 = "http://127.0.0.1:8092";
     static final String SCHEDULE_2 = "http://127.0.0.1:8093";
     static final String NOTIFICATIONS_2 = "http://127.0.0.1:8094";
+    /** Each service's management interface (health, metrics), never the API's port: platform.sh's management_port. */
+    static final String PARTICIPANTS_MANAGEMENT = "http://127.0.0.1:9081";
+    static final String MATCHING_MANAGEMENT = "http://127.0.0.1:9082";
+    static final String SCHEDULE_MANAGEMENT = "http://127.0.0.1:9083";
+    static final String NOTIFICATIONS_MANAGEMENT = "http://127.0.0.1:9084";
 
     private static boolean startedHere;
 

@@ -13,12 +13,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -28,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deploy/k8s rendered the way ops render it (kustomize) and checked offline, object by object: every object valid
  * against its model (unknown fields and wrong types fail), and the properties that make the platform safe to run:
  * probes, limits, non-root, no committed secret, least-privilege Kafka users that match the published event contract,
- * scaling and disruption budgets in prod.
+ * scaling and disruption budgets in prod, nothing private on the public edge (no /q/, no management port, no Keycloak
+ * admin), verified people only.
  */
 class ManifestsTest {
 
@@ -37,6 +42,12 @@ class ManifestsTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final ObjectMapper JSON = new ObjectMapper();
     static final Map<String, List<JsonNode>> RENDERED = new HashMap<>();
+    /** The ingress class of the internal controller; every other class is public. */
+    static final String INTERNAL_INGRESS_CLASS = "nginx-internal";
+    static final String KEYCLOAK_SERVICE = "mentorship-keycloak-service";
+    /** Keycloak's paths that the internet may reach: login, tokens, account, discovery, and the pages' assets. */
+    static final Set<String> KEYCLOAK_PUBLIC_PATHS = Set.of("/realms/", "/resources/");
+    static final int MANAGEMENT_PORT = 9000;
 
     @BeforeAll
     static void render() throws IOException {
@@ -122,6 +133,10 @@ class ManifestsTest {
                 assertThat(pod.at("/containers/0/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
                 assertThat(pod.at("/containers/0/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
                 assertThat(pod.at("/containers/0/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    assertThat(pod.at("/containers/0/" + probe + "/httpGet/port").asText()).as(name + " " + probe + " port")
+                            .isEqualTo("management");
+                }
             }
         }
         assertThat(problems).isEmpty();
@@ -240,6 +255,260 @@ class ManifestsTest {
         }
     }
 
+    /**
+     * Nothing private on the public edge: no Ingress of a public class routes /q/ (health, metrics, OpenAPI, Swagger UI)
+     * or the management port, and Keycloak's public host routes /realms/ and /resources/ only, never its admin console
+     * or admin API, which have their own host on the internal controller, allowed from private addresses only.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void thePublicEdgeRoutesNeitherQNorTheManagementPortNorKeycloaksAdmin(String target) {
+        List<JsonNode> ingresses = ofKind(target, "Ingress");
+        List<String> problems = new ArrayList<>();
+        List<String> privatePaths = List.of("/q/", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/");
+        List<String> keycloakAdmin = List.of("/admin/", "/admin/master/console/", "/admin/realms/mentorship/users", "/metrics", "/health/ready");
+        for (JsonNode ingress : ingresses) {
+            String name = ingress.at("/metadata/name").asText();
+            boolean internal = INTERNAL_INGRESS_CLASS.equals(ingress.at("/spec/ingressClassName").asText());
+            assertThat(ingress.at("/spec/ingressClassName").asText()).as(name + " names its ingress class").isNotEmpty();
+            assertThat(ingress.at("/spec/defaultBackend").isMissingNode()).as(name + " has no default backend").isTrue();
+            for (Route route : routes(ingress)) {
+                String where = name + " " + route.host() + route.path() + " -> " + route.service() + ":" + route.port();
+                if (route.port().equals("management") || route.port().equals(String.valueOf(MANAGEMENT_PORT))) {
+                    problems.add(where + ": routes the management port");
+                }
+                if (internal) {
+                    continue;
+                }
+                if (!Set.of("Prefix", "Exact").contains(route.pathType())) {
+                    problems.add(where + ": pathType " + route.pathType() + " (only Prefix or Exact can be checked)");
+                }
+                for (String path : privatePaths) {
+                    if (route.reaches(path)) {
+                        problems.add(where + ": reaches " + path);
+                    }
+                }
+                if (route.service().equals(KEYCLOAK_SERVICE)) {
+                    if (!KEYCLOAK_PUBLIC_PATHS.contains(route.path())) {
+                        problems.add(where + ": Keycloak's public paths are " + KEYCLOAK_PUBLIC_PATHS + " only");
+                    }
+                    for (String path : keycloakAdmin) {
+                        if (route.reaches(path)) {
+                            problems.add(where + ": reaches Keycloak's " + path);
+                        }
+                    }
+                } else if (SERVICES.contains(route.service()) && !route.port().equals("http")) {
+                    problems.add(where + ": a service is reached on its Service port http only");
+                }
+            }
+        }
+        assertThat(problems).as(target).isEmpty();
+
+        // the admin console and admin API: their own host, internal controller, private addresses, named by the Keycloak CR
+        JsonNode keycloak = named(target, "Keycloak", "mentorship-keycloak");
+        String publicHost = java.net.URI.create(keycloak.at("/spec/hostname/hostname").asText()).getHost();
+        String adminUrl = keycloak.at("/spec/hostname/admin").asText();
+        assertThat(adminUrl).as("Keycloak's hostname.admin").startsWith("https://");
+        String adminHost = java.net.URI.create(adminUrl).getHost();
+        assertThat(adminHost).isNotEqualTo(publicHost);
+        List<Route> publicAuth = ingresses.stream()
+                .filter(i -> !INTERNAL_INGRESS_CLASS.equals(i.at("/spec/ingressClassName").asText()))
+                .flatMap(i -> routes(i).stream()).filter(r -> r.host().equals(publicHost)).toList();
+        assertThat(publicAuth).as("the public auth host's routes").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.service()).isEqualTo(KEYCLOAK_SERVICE));
+        assertThat(publicAuth.stream().map(Route::path).collect(Collectors.toSet())).isEqualTo(KEYCLOAK_PUBLIC_PATHS);
+        List<JsonNode> admin = ingresses.stream().filter(i -> routes(i).stream().anyMatch(r -> r.host().equals(adminHost))).toList();
+        assertThat(admin).as("an Ingress for Keycloak's admin host " + adminHost).hasSize(1);
+        assertThat(admin.get(0).at("/spec/ingressClassName").asText()).isEqualTo(INTERNAL_INGRESS_CLASS);
+        assertThat(routes(admin.get(0))).allSatisfy(r -> assertThat(r.service()).isEqualTo(KEYCLOAK_SERVICE))
+                .anySatisfy(r -> assertThat(r.reaches("/admin/master/console/")).isTrue());
+        String allowed = admin.get(0).at("/metadata/annotations/nginx.ingress.kubernetes.io~1whitelist-source-range").asText();
+        assertThat(allowed.split(",")).as("the admin host's allow-list").isNotEmpty()
+                .allSatisfy(range -> assertThat(range.trim()).isIn("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"));
+    }
+
+    /**
+     * Each service's public host routes exactly the top-level paths of its own API: the {@code @Path}s of its resources
+     * (and of service-runtime's), {@code /schemas/} where it serves event schemas. A new resource outside them is
+     * caught here, as is a route to nothing.
+     */
+    @Test
+    void eachServiceHostRoutesExactlyItsApisTopLevelPaths() throws IOException {
+        Map<String, Set<String>> routed = new TreeMap<>();
+        for (JsonNode ingress : ofKind("overlays/prod", "Ingress")) {
+            if (INTERNAL_INGRESS_CLASS.equals(ingress.at("/spec/ingressClassName").asText())) {
+                continue;
+            }
+            for (Route route : routes(ingress)) {
+                if (SERVICES.contains(route.service())) {
+                    routed.computeIfAbsent(route.service(), s -> new TreeSet<>()).add(route.path().replaceAll("/$", ""));
+                }
+            }
+        }
+        Set<String> runtime = topLevelPaths(ROOT.resolve("service-runtime/src/main"));
+        for (String service : SERVICES) {
+            Set<String> api = new TreeSet<>(runtime);
+            api.addAll(topLevelPaths(ROOT.resolve(service + "/src/main")));
+            assertThat(routed.get(service)).as(service + "'s public routes").isEqualTo(api);
+        }
+    }
+
+    /** Probes and Prometheus read the management port; no Service exposes it, only Prometheus may reach it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void healthAndMetricsAreReadOnTheManagementPortOnly(String target) {
+        JsonNode config = named(target, "ConfigMap", configMapName(target));
+        assertThat(config.at("/data/MANAGEMENT_PORT").asText()).isEqualTo(String.valueOf(MANAGEMENT_PORT));
+        for (String service : SERVICES) {
+            JsonNode template = named(target, "Deployment", service).at("/spec/template");
+            JsonNode container = template.at("/spec/containers/0");
+            Map<String, Integer> ports = new TreeMap<>();
+            container.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+            assertThat(ports).as(service + " container ports").containsEntry("http", 8080).containsEntry("management", MANAGEMENT_PORT);
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(service + " " + probe).isEqualTo("management");
+                assertThat(container.at("/" + probe + "/httpGet/path").asText()).as(service + " " + probe).startsWith("/q/health/");
+            }
+            JsonNode annotations = template.at("/metadata/annotations");
+            assertThat(annotations.path("prometheus.io/scrape").asText()).as(service + " scraped").isEqualTo("true");
+            assertThat(annotations.path("prometheus.io/port").asText()).as(service + " scraped on").isEqualTo(String.valueOf(MANAGEMENT_PORT));
+            assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/q/metrics");
+            JsonNode svc = named(target, "Service", service);
+            assertThat(svc.at("/spec/ports")).as(service + "'s Service exposes the API port only").allSatisfy(p -> {
+                assertThat(p.path("port").asInt()).isNotEqualTo(MANAGEMENT_PORT);
+                assertThat(p.path("targetPort").asText()).isIn("http", "8080");
+            });
+        }
+        JsonNode policy = named(target, "NetworkPolicy", "services-from-ingress-and-prometheus");
+        Map<String, Set<Integer>> portsBySource = new TreeMap<>();
+        for (JsonNode rule : policy.at("/spec/ingress")) {
+            Set<Integer> ports = new TreeSet<>();
+            rule.path("ports").forEach(p -> ports.add(p.path("port").asInt()));
+            assertThat(ports).as("each rule names its ports").isNotEmpty();
+            rule.path("from").forEach(from -> portsBySource.computeIfAbsent(
+                    from.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText(from.toString()), k -> new TreeSet<>()).addAll(ports));
+        }
+        assertThat(portsBySource).isEqualTo(Map.of("ingress-nginx", Set.of(8080), "monitoring", Set.of(MANAGEMENT_PORT)));
+    }
+
+    /**
+     * The services' shared configuration denies an endpoint that names no role and serves health and metrics on the
+     * management interface; the realm the cluster imports lets only verified people in and hands out no offline tokens.
+     */
+    @Test
+    void endpointsAreDeniedUnlessAnnotatedAndTheRealmVerifiesEmails() throws IOException {
+        Properties shared = new Properties();
+        try (var in = Files.newBufferedReader(ROOT.resolve("service-runtime/src/main/resources/META-INF/microprofile-config.properties"))) {
+            shared.load(in);
+        }
+        assertThat(shared.getProperty("quarkus.security.jaxrs.deny-unannotated-endpoints")).isEqualTo("true");
+        assertThat(shared.getProperty("quarkus.management.enabled")).isEqualTo("true");
+        assertThat(shared.getProperty("quarkus.http.auth.proactive")).isEqualTo("false");
+        for (String service : SERVICES) {
+            Properties own = new Properties();
+            try (var in = Files.newBufferedReader(ROOT.resolve(service + "/src/main/resources/application.properties"))) {
+                own.load(in);
+            }
+            assertThat(own.stringPropertyNames()).as(service + " keeps the shared security and management defaults")
+                    .noneMatch(key -> key.replaceFirst("^%[^.]+\\.", "").matches(
+                            "quarkus\\.security\\.jaxrs\\..*|quarkus\\.management\\.(enabled|host)|quarkus\\.http\\.auth\\..*"));
+        }
+        for (String target : List.of("overlays/dev", "overlays/prod")) {
+            JsonNode realm = named(target, "KeycloakRealmImport", "mentorship-realm").at("/spec/realm");
+            assertThat(realm.path("verifyEmail").asBoolean()).as(target + " realm verifyEmail").isTrue();
+            assertThat(realm.at("/smtpServer/host").asText()).as(target + " realm sends its verification mails").isNotEmpty();
+            assertThat(names(realm.at("/defaultRole/composites/realm"), null))
+                    .as(target + " default roles").containsExactlyInAnyOrder("participant", "uma_authorization");
+            JsonNode defaultRoles = StreamSupport.stream(realm.at("/roles/realm").spliterator(), false)
+                    .filter(r -> r.path("name").asText().equals(realm.at("/defaultRole/name").asText())).findFirst().orElseThrow();
+            assertThat(names(defaultRoles.at("/composites/realm"), null))
+                    .as(target + " " + defaultRoles.path("name").asText()).containsExactlyInAnyOrder("participant", "uma_authorization");
+            // Keycloak's import adds offline_access to the default role anyway: the clients may not ask for the scope
+            for (JsonNode client : realm.path("clients")) {
+                String id = target + " client " + client.path("clientId").asText();
+                assertThat(names(client.path("defaultClientScopes"), null)).as(id + " default scopes (email_verified comes with email)")
+                        .contains("email", "profile", "roles").doesNotContain("offline_access");
+                assertThat(client.has("optionalClientScopes")).as(id + " lists its optional scopes").isTrue();
+                assertThat(names(client.path("optionalClientScopes"), null)).as(id + " optional scopes").doesNotContain("offline_access");
+            }
+        }
+    }
+
+    /** One path of an Ingress rule. */
+    record Route(String host, String path, String pathType, String service, String port) {
+
+        /** Whether a request for {@code target} is routed here (Prefix: by whole path elements, as Kubernetes defines it). */
+        boolean reaches(String target) {
+            if (pathType.equals("Exact")) {
+                return target.equals(path);
+            }
+            List<String> prefix = elements(path);
+            List<String> wanted = elements(target);
+            return wanted.size() >= prefix.size() && wanted.subList(0, prefix.size()).equals(prefix);
+        }
+
+        private static List<String> elements(String path) {
+            return Arrays.stream(path.split("/")).filter(e -> !e.isEmpty()).toList();
+        }
+    }
+
+    private static List<Route> routes(JsonNode ingress) {
+        List<Route> routes = new ArrayList<>();
+        for (JsonNode rule : ingress.at("/spec/rules")) {
+            for (JsonNode path : rule.at("/http/paths")) {
+                JsonNode port = path.at("/backend/service/port");
+                routes.add(new Route(rule.path("host").asText(), path.path("path").asText("/"), path.path("pathType").asText(),
+                        path.at("/backend/service/name").asText(), port.has("name") ? port.path("name").asText() : port.path("number").asText()));
+            }
+        }
+        return routes;
+    }
+
+    private static final Pattern PATH = Pattern.compile("@Path\\(\"([^\"]*)\"\\)");
+    private static final Pattern TYPE = Pattern.compile("(?m)^(public |final |abstract )*(class|interface|record) ");
+
+    /**
+     * The first element of every path a module serves: a resource's class-level {@code @Path} (its methods' where the
+     * class's is the root), and each directory of static files under {@code META-INF/resources}.
+     */
+    static Set<String> topLevelPaths(Path main) throws IOException {
+        Set<String> paths = new TreeSet<>();
+        try (var files = Files.walk(main.resolve("java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                Matcher type = TYPE.matcher(source);
+                if (!source.contains("@Path(") || !type.find()) {
+                    continue;
+                }
+                List<String> onClass = new ArrayList<>();
+                List<String> onMethods = new ArrayList<>();
+                Matcher path = PATH.matcher(source);
+                while (path.find()) {
+                    (path.start() < type.start() ? onClass : onMethods).add(path.group(1));
+                }
+                boolean root = onClass.isEmpty() || onClass.get(0).replace("/", "").isEmpty();
+                for (String p : root ? onMethods : onClass.subList(0, 1)) {
+                    String first = p.replaceFirst("^/", "").split("/")[0];
+                    if (!first.isEmpty()) {
+                        paths.add("/" + first);
+                    }
+                }
+            }
+        }
+        Path statics = main.resolve("resources/META-INF/resources");
+        if (Files.isDirectory(statics)) {
+            try (var entries = Files.list(statics)) {
+                entries.forEach(e -> paths.add("/" + e.getFileName()));
+            }
+        }
+        return paths;
+    }
+
+    private static String configMapName(String target) {
+        return ofKind(target, "ConfigMap").stream().map(c -> c.at("/metadata/name").asText())
+                .filter(n -> n.startsWith("platform-config")).findFirst().orElseThrow();
+    }
+
     private static List<String> keycloak(JsonNode object) {
         return switch (object.path("kind").asText()) {
             case "KeycloakRealmImport" -> {
@@ -258,9 +527,10 @@ class ManifestsTest {
         return names(array, "name");
     }
 
+    /** The {@code field} of each item of an array, or each item itself where {@code field} is null. */
     private static Set<String> names(JsonNode array, String field) {
         Set<String> names = new TreeSet<>();
-        array.forEach(item -> names.add(item.path(field).asText()));
+        array.forEach(item -> names.add(field == null ? item.asText() : item.path(field).asText()));
         return names;
     }
 

@@ -4,6 +4,7 @@ import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantErased;
 import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantRegistered;
 import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantUpdated;
 import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantWithdrawn;
+import dev.mentorship.matching.messaging.ParticipantEvents.WaitlistPriorityChanged;
 import dev.mentorship.matching.messaging.ProgramEvents.ProgramPublished;
 import dev.mentorship.matching.registration.service.RegistrationDirectory;
 import dev.mentorship.matching.track.service.TrackDirectory;
@@ -14,7 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads the events matching needs: tracks from mentorship.programs, registrations from mentorship.participants.
+ * Reads the events matching needs: tracks from mentorship.programs, registrations from mentorship.participants, waitlist
+ * priorities from the internal mentorship.confidential.
  * Each event is handled once, in one transaction with the change it makes and the events that change causes
  * ({@link EventInbox}); what cannot be processed goes to the topic's .dlq. Types this consumer does not know are
  * skipped, so that producers may add new ones.
@@ -36,6 +38,15 @@ public class EventsConsumer {
     public Uni<Void> programs(ConsumerRecord<String, String> record) {
         return inbox.once(record, event -> switch (event.type()) {
             case ProgramPublished.TYPE -> tracks.onProgramPublished(event.data(ProgramPublished.class));
+            default -> EventInbox.ignored();
+        });
+    }
+
+    /** Internal: what matching alone may know of what people confide (waitlist priority). */
+    @Incoming("confidential")
+    public Uni<Void> confidential(ConsumerRecord<String, String> record) {
+        return inbox.once(record, event -> switch (event.type()) {
+            case WaitlistPriorityChanged.TYPE -> registrations.onPriority(event.data(WaitlistPriorityChanged.class));
             default -> EventInbox.ignored();
         });
     }

@@ -55,11 +55,10 @@ public final class ParticipantEvents {
      */
     public record Registration(@Required UUID registrationId, @Required UUID programId, @Required UUID trackId,
                                @Required String trackKind, @Required String role, @Required String status,
-                               Boolean late, Boolean priority, Integer capacity, Answers answers,
+                               Boolean late, Integer capacity, Answers answers,
                                List<UtcInterval> oneOnOneAvailabilityUtc, @Required Instant registeredAt) {
         public Registration {
             late = Boolean.TRUE.equals(late);
-            priority = Boolean.TRUE.equals(priority);
             answers = answers == null ? Answers.NONE : answers;
             oneOnOneAvailabilityUtc = oneOnOneAvailabilityUtc == null ? List.of() : oneOnOneAvailabilityUtc;
         }
@@ -81,5 +80,13 @@ public final class ParticipantEvents {
 
     /** An interval of the one-on-one week in which the person is free. */
     public record UtcInterval(@Required Instant startsAt, @Required Instant endsAt) {
+    }
+
+    /**
+     * INTERNAL (topic mentorship.confidential, which this service alone reads): a mentee registration's waitlist
+     * priority, derived from what the person confided.
+     */
+    public record WaitlistPriorityChanged(@Required UUID registrationId, @Required UUID trackId, boolean priority) {
+        public static final String TYPE = "WaitlistPriorityChanged";
     }
 }

@@ -63,10 +63,15 @@ public class EmailDelivery extends PanacheEntityBase {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
+    /** The program the mail is about (null: none): it is in that program's delivery log. */
+    @Column(name = "program_id")
+    public UUID programId;
+
     private static final Sort NEWEST_FIRST = Sort.by("createdAt").descending().and("id");
 
-    /** The log, newest first; {@code status} null for every delivery. */
-    public static PanacheQuery<EmailDelivery> findByStatus(Status status) {
-        return status == null ? findAll(NEWEST_FIRST) : find("status", NEWEST_FIRST, status);
+    /** A program's log, newest first; {@code status} null for every delivery. */
+    public static PanacheQuery<EmailDelivery> ofProgram(UUID programId, Status status) {
+        return status == null ? find("programId", NEWEST_FIRST, programId)
+                : find("programId = ?1 and status = ?2", NEWEST_FIRST, programId, status);
     }
 }

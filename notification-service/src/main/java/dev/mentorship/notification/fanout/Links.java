@@ -8,18 +8,19 @@ import java.util.UUID;
 /**
  * The frontend's routes that mails and inbox entries link to, under one base URL: the program's own frontend
  * (its {@code frontendUrl}) or the deployment's (FRONTEND_URL). The frontend must serve each of them; the table
- * "Links in mail" of the README lists which mail leads where.
+ * "Links in mail" of the README lists which mail leads where. {@code programId} is the program the message is about
+ * (null: none): its mail is filed in that program's delivery log, which the program's organizers read.
  */
-public record Links(String base) {
+public record Links(String base, UUID programId) {
 
     public Links {
         base = stripSlashes(base);
     }
 
     /** A program's base if it is a usable one (absolute https or http, with a host), else the deployment's. */
-    public static Links of(String programFrontendUrl, String defaultFrontendUrl) {
+    public static Links of(UUID programId, String programFrontendUrl, String defaultFrontendUrl) {
         String program = webUrl(programFrontendUrl);
-        return new Links(program != null ? program : defaultFrontendUrl);
+        return new Links(program != null ? program : defaultFrontendUrl, programId);
     }
 
     public String pairing(UUID pairingId) {

@@ -37,7 +37,6 @@ public final class PairingEvents {
     public record MenteeWaitlisted(UUID programId,
                                    @Required UUID trackId,
                                    @Required Member mentee,
-                                   @Required int position,
                                    String reason) {
         public static final String TYPE = "MenteeWaitlisted";
 

@@ -45,7 +45,7 @@ public final class ParticipantEvents {
     }
 
     /** A conduct report was filed: organizers are told its id, nothing of its content. */
-    public record ConductReportFiled(@Required UUID reportId) {
+    public record ConductReportFiled(@Required UUID reportId, UUID programId) {
         public static final String TYPE = "ConductReportFiled";
     }
 

@@ -11,8 +11,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A confidential report of a code-of-conduct violation. Organizers alone read it; the event that announces it
- * carries its id only. If the reporter erases their data, the report stays (the organizers may still need to act
+ * A confidential report of a code-of-conduct violation. The program's conduct contacts alone read it, never a person
+ * it names; the event that announces it carries its id and program only. An anonymous reporter's name and email are
+ * not kept (their account id is, so that they may erase it with their data). If the reporter erases their data, the report stays (the organizers may still need to act
  * on it) but no longer names them.
  */
 @Entity
@@ -37,6 +38,14 @@ public class ConductReport extends PanacheEntityBase {
     /** Whom the report is about, in the reporter's words. */
     @Column(nullable = false)
     public String about;
+
+    /** The account of the person it is about, where the reporter named one: never shown to them. */
+    @Column(name = "about_person_id")
+    public UUID aboutPersonId;
+
+    /** The reporter asked to stay unknown to the organizers: their name and email are not kept. */
+    @Column(nullable = false)
+    public boolean anonymous;
 
     /** What happened. */
     @Column(nullable = false)

@@ -45,9 +45,17 @@ public class ParticipantEvents {
                 new ParticipantErased(participantId, clock.instant()), true).replaceWithVoid();
     }
 
-    public Uni<Void> conductReportFiled(UUID reportId) {
+    public Uni<Void> conductReportFiled(UUID reportId, UUID programId) {
         return outbox.append(Topics.PARTICIPANTS, ConductReportFiled.TYPE, 1, reportId.toString(),
-                reportId.toString(), new ConductReportFiled(reportId, clock.instant())).replaceWithVoid();
+                reportId.toString(), new ConductReportFiled(reportId, programId, clock.instant())).replaceWithVoid();
+    }
+
+    /** A mentee registration's waitlist priority, on the internal topic (keyed by the registration: in order). */
+    public Uni<Void> priorityChanged(Registration r) {
+        String id = r.id.toString();
+        return outbox.append(Topics.CONFIDENTIAL, WaitlistPriorityChanged.TYPE, WaitlistPriorityChanged.VERSION, id, id,
+                new WaitlistPriorityChanged(r.id, r.participantId, r.programId, r.trackId, r.priority, clock.instant()))
+                .replaceWithVoid();
     }
 
     private Uni<Void> append(String type, UUID participantId, Object data) {

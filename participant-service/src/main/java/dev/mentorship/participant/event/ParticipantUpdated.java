@@ -12,5 +12,5 @@ public record ParticipantUpdated(UUID participantId, List<Change> changes, Parti
                                  List<RegistrationData> registrations, Instant updatedAt) {
     public static final String TYPE = "ParticipantUpdated";
 
-    public enum Change { PROFILE, REGISTRATION, PRIORITY }
+    public enum Change { PROFILE, REGISTRATION }
 }

@@ -13,9 +13,11 @@ import java.util.UUID;
 /**
  * A registration as events carry it: what matching and scheduling need. The one-on-one availability is given in
  * the person's time zone (in {@code answers}) and as UTC instants, so that consumers need no time zone rules.
+ * Nothing derived from self-identification: waitlist priority travels on the internal topic only
+ * ({@link WaitlistPriorityChanged}).
  */
 public record RegistrationData(UUID registrationId, UUID programId, UUID trackId, TrackOffer.Kind trackKind,
-                               Registration.Role role, Registration.Status status, boolean late, boolean priority,
+                               Registration.Role role, Registration.Status status, boolean late,
                                Integer capacity, Answers answers, List<UtcInterval> oneOnOneAvailabilityUtc,
                                String codeOfConductVersion, Instant registeredAt, Instant updatedAt) {
 
@@ -27,7 +29,7 @@ public record RegistrationData(UUID registrationId, UUID programId, UUID trackId
         List<UtcInterval> utc = dated.stream()
                 .map(i -> new UtcInterval(i.start(zone).toInstant(), i.end(zone).toInstant()))
                 .toList();
-        return new RegistrationData(r.id, r.programId, r.trackId, r.trackKind, r.role, r.status, r.late, r.priority,
+        return new RegistrationData(r.id, r.programId, r.trackId, r.trackKind, r.role, r.status, r.late,
                 r.capacity, r.answers, utc, r.codeOfConductVersion, r.registeredAt, r.updatedAt);
     }
 }

@@ -4,6 +4,8 @@ package dev.mentorship.participant.event;
 public final class Topics {
 
     public static final String PARTICIPANTS = "mentorship.participants";
+    /** Internal: what matching alone needs of what people confide (waitlist priority); no outside system may read it. */
+    public static final String CONFIDENTIAL = "mentorship.confidential";
 
     private Topics() {
     }

@@ -80,4 +80,11 @@ public class Program extends PanacheEntityBase {
     public static PanacheQuery<Program> withStatus(Status status) {
         return find("status", NEWEST_FIRST, status);
     }
+
+    /** The published programs and the drafts of the programs a person is on the staff of, newest first. */
+    public static PanacheQuery<Program> visibleTo(UUID person) {
+        return find("status = ?1 or id in (select s.programId from StaffMember s where s.personId = ?2)", NEWEST_FIRST,
+                Status.PUBLISHED, person);
+    }
+
 }

@@ -72,9 +72,9 @@ class MeetingsTest {
 
     static Program publishMl4h2025() {
         ObjectNode file = ProgramFiles.load("ml4h-2025");
-        String id = given().auth().oauth2(Tokens.organizer("olivia")).contentType(ContentType.JSON).body(file.toString())
+        String id = given().auth().oauth2(Tokens.admin("olivia")).contentType(ContentType.JSON).body(file.toString())
                 .post("/programs").then().statusCode(201).extract().path("id");
-        JsonPath program = given().auth().oauth2(Tokens.organizer("olivia")).post("/programs/" + id + "/publish")
+        JsonPath program = given().auth().oauth2(Tokens.admin("olivia")).post("/programs/" + id + "/publish")
                 .then().statusCode(200).extract().jsonPath();
         String track = program.getString("tracks.find { it.kind == 'AUTHOR' }.trackId");
         Instant start = Instant.parse(program.getString("tracks.find { it.kind == 'AUTHOR' }.milestones.find { it.type == 'MEETING_PERIOD' }.dueAt"));
@@ -169,7 +169,7 @@ class MeetingsTest {
             assertThat(Duration.between(previous, next)).isBetween(Duration.ofDays(10), Duration.ofDays(18));
         }
         given().auth().oauth2(Tokens.participant("meet-stranger")).get("/pairings/" + pairingId + "/meetings").then().statusCode(404);
-        given().auth().oauth2(Tokens.organizer("olivia")).get("/pairings/" + pairingId + "/meetings").then().statusCode(200);
+        given().auth().oauth2(Tokens.admin("olivia")).get("/pairings/" + pairingId + "/meetings").then().statusCode(200);
 
         String first = list.get(0).get("id").toString();
         Instant firstStart = Instant.parse((String) list.get(0).get("startsAt"));

@@ -29,10 +29,10 @@ class KafkaOutageTest {
         String programId;
         EmbeddedKafkaBroker.stopBroker();
         try {
-            programId = given().auth().oauth2(Tokens.organizer("olivia")).contentType(ContentType.JSON)
+            programId = given().auth().oauth2(Tokens.admin("olivia")).contentType(ContentType.JSON)
                     .body(file.toString()).when().post("/programs").then().statusCode(201).extract().path("id");
             // the change commits without Kafka: the event waits in the outbox
-            given().auth().oauth2(Tokens.organizer("olivia")).when().post("/programs/" + programId + "/publish")
+            given().auth().oauth2(Tokens.admin("olivia")).when().post("/programs/" + programId + "/publish")
                     .then().statusCode(200);
             Thread.sleep(3000);
             assertThat(pending(programId)).hasSize(1);

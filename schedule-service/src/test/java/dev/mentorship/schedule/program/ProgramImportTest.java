@@ -115,7 +115,7 @@ class ProgramImportTest {
                 .body("errors.field", hasItem("conference"))
                 .body("errors.field", hasItem("tracks[0].milestones[0].reminders[0]"));
 
-        given().auth().oauth2(Tokens.organizer("olivia")).contentType(ContentType.JSON).body("{\"name\": ")
+        given().auth().oauth2(Tokens.admin("olivia")).contentType(ContentType.JSON).body("{\"name\": ")
                 .when().post("/programs").then().statusCode(400).contentType(PROBLEM);
         ObjectNode badDate = ProgramFiles.load("ml4h-2025");
         milestone(badDate, 0, 0).put("date", "2025-02-30");
@@ -138,7 +138,7 @@ class ProgramImportTest {
         file.put("frontendUrl", "HTTPS://mentorship.ml4h.cc/2025/");
         String id = create(file).then().statusCode(201).body("frontendUrl", equalTo("https://mentorship.ml4h.cc/2025"))
                 .extract().path("id");
-        given().auth().oauth2(Tokens.organizer("olivia")).when().get("/programs/" + id)
+        given().auth().oauth2(Tokens.admin("olivia")).when().get("/programs/" + id)
                 .then().statusCode(200).body("frontendUrl", equalTo("https://mentorship.ml4h.cc/2025"));
         // none given: none kept (the deployment's default applies)
         ObjectNode plain = ProgramFiles.load("ml4h-2024");
@@ -162,13 +162,13 @@ class ProgramImportTest {
         String id = create(file).then().statusCode(201).extract().path("id");
         given().auth().oauth2(Tokens.participant("anna")).when().get("/programs/" + id)
                 .then().statusCode(404).contentType(PROBLEM);
-        given().auth().oauth2(Tokens.organizer("olivia")).when().get("/programs/" + id)
+        given().auth().oauth2(Tokens.admin("olivia")).when().get("/programs/" + id)
                 .then().statusCode(200).body("name", equalTo(file.get("name").asText()));
         given().when().get("/programs/" + id + "/calendar.ics").then().statusCode(404);
     }
 
     static io.restassured.response.Response create(ObjectNode program) {
-        return given().auth().oauth2(Tokens.organizer("olivia")).contentType(ContentType.JSON).body(program.toString())
+        return given().auth().oauth2(Tokens.admin("olivia")).contentType(ContentType.JSON).body(program.toString())
                 .when().post("/programs");
     }
 
@@ -177,7 +177,7 @@ class ProgramImportTest {
     }
 
     private static void assertNotCreated(ObjectNode program) {
-        List<String> names = given().auth().oauth2(Tokens.organizer("olivia")).queryParam("size", 200)
+        List<String> names = given().auth().oauth2(Tokens.admin("olivia")).queryParam("size", 200)
                 .when().get("/programs").then().statusCode(200).extract().path("items.name");
         assertThat(names).doesNotContain(program.get("name").asText());
     }

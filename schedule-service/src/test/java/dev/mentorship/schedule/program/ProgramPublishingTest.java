@@ -54,7 +54,7 @@ class ProgramPublishingTest {
         file.put("frontendUrl", "https://mentorship.ml4h.cc/");
         String programId = ProgramImportTest.create(file).then().statusCode(201).extract().path("id");
         try (TopicReader programs = new TopicReader("mentorship.programs")) {
-            given().auth().oauth2(Tokens.organizer("olivia")).when().post("/programs/" + programId + "/publish")
+            given().auth().oauth2(Tokens.admin("olivia")).when().post("/programs/" + programId + "/publish")
                     .then().statusCode(200).body("frontendUrl", equalTo("https://mentorship.ml4h.cc"));
             List<TopicReader.Event> published = programs.await(
                     e -> "ProgramPublished".equals(e.type()) && programId.equals(e.headers().get("ce_subject")), 1, WAIT);
@@ -70,10 +70,10 @@ class ProgramPublishingTest {
         JsonPath draft = ProgramImportTest.create(file).then().statusCode(201).extract().jsonPath();
         String programId = draft.getString("id");
 
-        given().auth().oauth2(Tokens.organizer("olivia")).when().post("/programs/" + programId + "/publish")
+        given().auth().oauth2(Tokens.admin("olivia")).when().post("/programs/" + programId + "/publish")
                 .then().statusCode(200).body("status", equalTo("PUBLISHED"))
                 .body("publishedAt", equalTo(MovableClock.START.toString()));
-        given().auth().oauth2(Tokens.organizer("olivia")).when().post("/programs/" + programId + "/publish")
+        given().auth().oauth2(Tokens.admin("olivia")).when().post("/programs/" + programId + "/publish")
                 .then().statusCode(409).contentType("application/problem+json");
 
         try (TopicReader programs = new TopicReader("mentorship.programs")) {
@@ -97,7 +97,7 @@ class ProgramPublishingTest {
             // an extension of the author track's submission deadline, September 8 -> September 10
             String trackId = draft.getString("tracks[0].trackId");
             String deadlineId = draft.getString("tracks[0].milestones.find { it.key == 'submission-deadline' }.milestoneId");
-            given().auth().oauth2(Tokens.organizer("olivia")).contentType(ContentType.JSON)
+            given().auth().oauth2(Tokens.admin("olivia")).contentType(ContentType.JSON)
                     .body("{\"date\": \"2025-09-10\", \"reason\": \"More time after the OpenReview outage\"}")
                     .when().patch("/programs/" + programId + "/tracks/" + trackId + "/milestones/" + deadlineId)
                     .then().statusCode(200)
@@ -163,7 +163,7 @@ class ProgramPublishingTest {
     void aReminderMissedWhileNothingRanFiresLateIfItsDeadlineIsAheadAndNeverAfter() throws Throwable {
         ObjectNode file = ProgramFiles.load("ml4h-2025");
         String programId = ProgramImportTest.create(file).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.organizer("olivia")).when().post("/programs/" + programId + "/publish")
+        given().auth().oauth2(Tokens.admin("olivia")).when().post("/programs/" + programId + "/publish")
                 .then().statusCode(200);
 
         // the service "was down" from June 1 until July 6, 06:00 UTC: the author application deadline
@@ -198,14 +198,14 @@ class ProgramPublishingTest {
         ObjectNode file = ProgramFiles.load("ml4h-2025");
         JsonPath draft = ProgramImportTest.create(file).then().statusCode(201).extract().jsonPath();
         String programId = draft.getString("id");
-        given().auth().oauth2(Tokens.organizer("olivia")).when().post("/programs/" + programId + "/publish")
+        given().auth().oauth2(Tokens.admin("olivia")).when().post("/programs/" + programId + "/publish")
                 .then().statusCode(200);
         // June 27: the author application deadline (July 5 AoE) is brought forward to July 2 AoE; the new 7-day
         // moment (June 26) has passed, and the audience is told of the new date by MilestoneRescheduled
         clock.set(Instant.parse("2025-06-27T00:00:00Z"));
         String trackId = draft.getString("tracks[0].trackId");
         String deadlineId = draft.getString("tracks[0].milestones.find { it.key == 'application-deadline' }.milestoneId");
-        given().auth().oauth2(Tokens.organizer("olivia")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.admin("olivia")).contentType(ContentType.JSON)
                 .body("{\"date\": \"2025-07-02\", \"reason\": \"Pairings released early\"}")
                 .when().patch("/programs/" + programId + "/tracks/" + trackId + "/milestones/" + deadlineId)
                 .then().statusCode(200);

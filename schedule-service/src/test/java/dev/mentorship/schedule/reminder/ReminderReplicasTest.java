@@ -55,10 +55,10 @@ class ReminderReplicasTest {
 
     @Test
     void racingReplicasFireEachReminderOnce() throws Throwable {
-        String programId = given().auth().oauth2(Tokens.organizer("olivia")).contentType(ContentType.JSON)
+        String programId = given().auth().oauth2(Tokens.admin("olivia")).contentType(ContentType.JSON)
                 .body(programWithManyReminders().toString())
                 .when().post("/programs").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.organizer("olivia")).when().post("/programs/" + programId + "/publish")
+        given().auth().oauth2(Tokens.admin("olivia")).when().post("/programs/" + programId + "/publish")
                 .then().statusCode(200);
         int expected = MILESTONES; // the 1-day reminders; the 5-day ones would repeat them
 

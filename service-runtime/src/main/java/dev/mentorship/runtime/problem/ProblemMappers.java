@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import dev.mentorship.runtime.persistence.DatabaseFailures;
+import dev.mentorship.runtime.security.EmailNotVerifiedException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -28,8 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every error leaves the service as problem+json: validation (400 with each bad field), unreadable JSON (400),
- * authentication (401 with a Bearer challenge), authorisation (403), HTTP errors thrown by resources, and
- * anything unexpected (500, logged, with no internals in the response).
+ * authentication (401 with a Bearer challenge), authorisation (403, also for a token whose email is not verified),
+ * HTTP errors thrown by resources, and anything unexpected (500, logged, with no internals in the response).
  */
 public class ProblemMappers {
 
@@ -81,6 +82,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(Problem.of(ProblemType.FORBIDDEN, "Your role does not allow this request.", instance(uri)));
+    }
+
+    /** A valid token of someone whose email address is not verified (VerifiedEmailAugmentor): 403, saying why. */
+    @ServerExceptionMapper
+    public Response emailNotVerified(EmailNotVerifiedException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.FORBIDDEN, e.getMessage(), instance(uri)));
     }
 
     @ServerExceptionMapper

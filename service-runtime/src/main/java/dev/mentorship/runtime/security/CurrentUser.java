@@ -36,8 +36,9 @@ public class CurrentUser {
         return name == null || name.isBlank() ? claim("preferred_username") : name;
     }
 
-    public boolean isOrganizer() {
-        return identity.hasRole("organizer");
+    /** A platform admin (realm role {@code admin}): creates programs and appoints their staff, nothing more. */
+    public boolean isAdmin() {
+        return identity.hasRole("admin");
     }
 
     private String claim(String claim) {

@@ -4,6 +4,8 @@ import dev.mentorship.matching.track.service.TrackDirectory;
 import dev.mentorship.matching.pairing.Pairing;
 import dev.mentorship.matching.pairing.service.PairingService;
 import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.runtime.staff.Grant;
+import dev.mentorship.runtime.staff.ProgramAuthority;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.paging.PageParams;
 import dev.mentorship.runtime.problem.Problem;
@@ -32,18 +34,21 @@ import java.util.UUID;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("organizer")
-@Tag(name = "Track pairings (organizers)", description = "A track's pairings and waitlist; dissolving a pairing")
+@RolesAllowed("participant")
+@Tag(name = "Track pairings (organizers)", description = "A track's pairings and waitlist; dissolving a pairing: "
+        + "the program's organizers only (any other caller gets 404)")
 public class TrackPairingsResource {
 
     private final PairingService pairings;
     private final TrackDirectory tracks;
     private final CurrentUser user;
+    private final ProgramAuthority authority;
 
-    public TrackPairingsResource(PairingService pairings, TrackDirectory tracks, CurrentUser user) {
+    public TrackPairingsResource(PairingService pairings, TrackDirectory tracks, CurrentUser user, ProgramAuthority authority) {
         this.pairings = pairings;
         this.tracks = tracks;
         this.user = user;
+        this.authority = authority;
     }
 
     /** Why an organizer dissolves a pairing. */
@@ -58,7 +63,7 @@ public class TrackPairingsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<PairingView>> listTrackPairings(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
                                                     @QueryParam("status") Pairing.Status status, @Valid @BeanParam PageParams paging) {
-        return tracks.inProgram(programId, trackId).chain(() -> pairings.listOfTrack(trackId, status, paging.page, paging.size))
+        return authority.require(programId, Grant.ORGANIZER).chain(() -> tracks.inProgram(programId, trackId)).chain(() -> pairings.listOfTrack(trackId, status, paging.page, paging.size))
                 .map(found -> found.page().map(p -> PairingView.of(p, found.people())));
     }
 
@@ -70,7 +75,7 @@ public class TrackPairingsResource {
     @APIResponse(responseCode = "404", description = "Unknown track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<WaitlistView>> waitlist(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
-        return tracks.inProgram(programId, trackId).chain(() -> pairings.waitlist(trackId)).map(WaitlistView::of);
+        return authority.require(programId, Grant.ORGANIZER).chain(() -> tracks.inProgram(programId, trackId)).chain(() -> pairings.waitlist(trackId)).map(WaitlistView::of);
     }
 
     @POST
@@ -88,7 +93,8 @@ public class TrackPairingsResource {
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PairingView> dissolve(@PathParam("pairingId") UUID pairingId, @Valid Dissolution dissolution) {
-        return pairings.dissolve(pairingId, dissolution == null ? null : dissolution.note(), user.id())
+        return authority.requireFor(pairings.programOf(pairingId), Grant.ORGANIZER, "There is no pairing " + pairingId + ".")
+                .chain(() -> pairings.dissolve(pairingId, dissolution == null ? null : dissolution.note(), user.id()))
                 .map(found -> PairingView.of(found.page().items().get(0), found.people()));
     }
 }

@@ -66,6 +66,14 @@ public class PairingService {
      * An organizer dissolves a pairing: PairingDissolved; the pair is forbidden from then on; the mentee goes back to
      * matching and the mentor's room to the waitlist.
      */
+    /** The program a pairing belongs to (whose organizers may dissolve it). */
+    @WithSession
+    public Uni<UUID> programOf(UUID pairingId) {
+        return Pairing.<Pairing>findById(pairingId).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("There is no pairing " + pairingId + "."))
+                .map(pairing -> pairing.programId);
+    }
+
     @WithTransaction
     public Uni<WithPeople> dissolve(UUID pairingId, String note, UUID organizer) {
         return Pairing.<Pairing>findById(pairingId).onItem().ifNull()

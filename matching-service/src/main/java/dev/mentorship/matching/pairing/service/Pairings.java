@@ -81,12 +81,8 @@ public class Pairings {
             entry.reason = reason;
             entry.waitlistedAt = clock.instant();
             entry.registeredAt = mentee.registeredAt;
-            return entry.persist().chain(() -> ordered(track.trackId, policy)).chain(order -> {
-                int position = 1 + order.indexOf(order.stream().filter(e -> e.menteeRegistrationId.equals(entry.menteeRegistrationId))
-                        .findFirst().orElseThrow());
-                return events.menteeWaitlisted(new MenteeWaitlisted(track.programId, track.trackId, track.kind,
-                        Member.of(mentee), position, reason, mentee.priority, entry.waitlistedAt));
-            });
+            return entry.persist().chain(() -> events.menteeWaitlisted(new MenteeWaitlisted(track.programId, track.trackId,
+                    track.kind, Member.of(mentee), reason, entry.waitlistedAt)));
         });
     }
 

@@ -11,6 +11,7 @@ import dev.mentorship.matching.pairing.Pairing;
 import dev.mentorship.matching.pairing.WaitlistEntry;
 import dev.mentorship.matching.pairing.service.Pairings;
 import dev.mentorship.matching.persistence.JsonColumns;
+import dev.mentorship.matching.registration.MenteePriority;
 import dev.mentorship.matching.registration.Registration;
 import dev.mentorship.matching.run.PairConstraint;
 import dev.mentorship.matching.run.RunProposal;
@@ -85,6 +86,25 @@ public class RegistrationDirectory {
         return chain.chain(() -> each(new ArrayList<>(tracks), rolling::capacityFreed));
     }
 
+    /**
+     * A mentee registration's waitlist priority (internal topic): kept apart from the registration, which may arrive
+     * later on its own topic, and applied to the registration and its waitlist entry where they exist.
+     */
+    public Uni<Void> onPriority(ParticipantEvents.WaitlistPriorityChanged event) {
+        UUID id = event.registrationId();
+        return Track.lock(event.trackId())
+                .chain(() -> MenteePriority.<MenteePriority>findById(id)).chain(known -> {
+                    MenteePriority p = known != null ? known : new MenteePriority();
+                    p.registrationId = id;
+                    p.priority = event.priority();
+                    p.changedAt = clock.instant();
+                    return known != null ? Uni.createFrom().voidItem() : p.persist().replaceWithVoid();
+                })
+                .chain(() -> Registration.update("priority = ?1 where registrationId = ?2", event.priority(), id))
+                .chain(() -> WaitlistEntry.update("priority = ?1 where menteeRegistrationId = ?2", event.priority(), id))
+                .replaceWithVoid();
+    }
+
     public Uni<Void> onWithdrawn(ParticipantWithdrawn event) {
         UUID registrationId = event.registrationId();
         return Track.lock(event.trackId())
@@ -112,6 +132,7 @@ public class RegistrationDirectory {
                         .chain(() -> PairConstraint.delete("menteeRegistrationId in ?1 or mentorRegistrationId in ?1", ids))
                         .chain(() -> RunProposal.delete("menteeRegistrationId in ?1 or mentorRegistrationId in ?1", ids))
                         .chain(() -> RunUnmatched.delete("menteeRegistrationId in ?1", ids))
+                        .chain(() -> MenteePriority.delete("registrationId in ?1", ids))
                         .replaceWithVoid();
             }
             return chain.chain(() -> Pairing.delete("mentorId = ?1 or menteeId = ?1", participantId))
@@ -149,8 +170,9 @@ public class RegistrationDirectory {
 
     private Uni<Registration> upsert(UUID participantId, Participant person, ParticipantEvents.Registration registration) {
         UUID id = registration.registrationId();
-        return Registration.<Registration>findById(id).chain(existing -> {
+        return Registration.<Registration>findById(id).chain(existing -> MenteePriority.<MenteePriority>findById(id).chain(priority -> {
             Registration r = existing != null ? existing : new Registration();
+            r.priority = priority != null && priority.priority;
             r.registrationId = id;
             r.participantId = participantId;
             r.programId = registration.programId();
@@ -159,7 +181,6 @@ public class RegistrationDirectory {
             r.role = Registration.Role.valueOf(registration.role());
             r.status = Registration.Status.valueOf(registration.status());
             r.late = registration.late();
-            r.priority = registration.priority();
             r.capacity = registration.capacity();
             r.name = person.name();
             r.email = person.email();
@@ -180,7 +201,7 @@ public class RegistrationDirectory {
             r.registeredAt = registration.registeredAt();
             r.updatedAt = clock.instant();
             return existing != null ? Uni.createFrom().item(r) : r.<Registration>persist();
-        });
+        }));
     }
 
     private static Uni<Void> each(List<UUID> ids, Function<UUID, Uni<Void>> action) {

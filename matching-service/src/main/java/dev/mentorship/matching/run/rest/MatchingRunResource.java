@@ -1,6 +1,8 @@
 package dev.mentorship.matching.run.rest;
 
 import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.runtime.staff.Grant;
+import dev.mentorship.runtime.staff.ProgramAuthority;
 import dev.mentorship.runtime.problem.Problem;
 import dev.mentorship.matching.track.service.TrackDirectory;
 import dev.mentorship.matching.run.PairConstraint;
@@ -32,18 +34,21 @@ import java.util.UUID;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("organizer")
-@Tag(name = "Matching runs (organizers)", description = "Dry runs, pins and forbids, publishing")
+@RolesAllowed("participant")
+@Tag(name = "Matching runs (organizers)", description = "Dry runs, pins and forbids, publishing: the program's organizers only "
+        + "(any other caller gets 404)")
 public class MatchingRunResource {
 
     private final MatchingService runs;
     private final TrackDirectory tracks;
     private final CurrentUser user;
+    private final ProgramAuthority authority;
 
-    public MatchingRunResource(MatchingService runs, TrackDirectory tracks, CurrentUser user) {
+    public MatchingRunResource(MatchingService runs, TrackDirectory tracks, CurrentUser user, ProgramAuthority authority) {
         this.runs = runs;
         this.tracks = tracks;
         this.user = user;
+        this.authority = authority;
     }
 
     @POST
@@ -56,7 +61,7 @@ public class MatchingRunResource {
     @APIResponse(responseCode = "409", description = "A run of this track is in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> run(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
-        return tracks.inProgram(programId, trackId).chain(() -> runs.dryRun(trackId, user.id())).map(detail -> Response.created(URI.create("/matching-runs/" + detail.run().id))
+        return organizes(programId, trackId).chain(() -> runs.dryRun(trackId, user.id())).map(detail -> Response.created(URI.create("/matching-runs/" + detail.run().id))
                 .entity(RunView.of(detail)).build());
     }
 
@@ -66,7 +71,7 @@ public class MatchingRunResource {
     @APIResponse(responseCode = "200", description = "The runs, without their pairs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class, type = SchemaType.ARRAY)))
     public Uni<List<RunView>> listRuns(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
-        return tracks.inProgram(programId, trackId).chain(() -> runs.runsOf(trackId)).map(list -> list.stream().map(RunView::summary).toList());
+        return organizes(programId, trackId).chain(() -> runs.runsOf(trackId)).map(list -> list.stream().map(RunView::summary).toList());
     }
 
     @GET
@@ -77,7 +82,7 @@ public class MatchingRunResource {
     @APIResponse(responseCode = "404", description = "Unknown run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RunView> getRun(@PathParam("runId") UUID runId) {
-        return runs.get(runId).map(RunView::of);
+        return organizesRun(runId).chain(() -> runs.get(runId)).map(RunView::of);
     }
 
     @POST
@@ -90,7 +95,7 @@ public class MatchingRunResource {
     @APIResponse(responseCode = "409", description = "Not the latest draft, or the track changed since: run again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RunView> publish(@PathParam("runId") UUID runId) {
-        return runs.publish(runId).map(RunView::of);
+        return organizesRun(runId).chain(() -> runs.publish(runId)).map(RunView::of);
     }
 
     @POST
@@ -131,7 +136,7 @@ public class MatchingRunResource {
     @APIResponse(responseCode = "200", description = "The pins and forbids, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConstraintInput.View.class, type = SchemaType.ARRAY)))
     public Uni<List<ConstraintInput.View>> constraints(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
-        return tracks.inProgram(programId, trackId).chain(() -> runs.constraints(trackId)).map(list -> list.stream().map(ConstraintInput.View::of).toList());
+        return organizes(programId, trackId).chain(() -> runs.constraints(trackId)).map(list -> list.stream().map(ConstraintInput.View::of).toList());
     }
 
     @DELETE
@@ -142,7 +147,7 @@ public class MatchingRunResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> removeConstraint(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
                                           @PathParam("constraintId") UUID constraintId) {
-        return tracks.inProgram(programId, trackId).chain(() -> runs.removeConstraint(trackId, constraintId)).map(removed -> {
+        return organizes(programId, trackId).chain(() -> runs.removeConstraint(trackId, constraintId)).map(removed -> {
             if (!removed) {
                 throw new NotFoundException("The track has no pin or forbid " + constraintId + ".");
             }
@@ -151,9 +156,19 @@ public class MatchingRunResource {
     }
 
     private Uni<Response> constrain(UUID runId, PairConstraint.Kind kind, ConstraintInput input) {
-        return runs.constrain(runId, kind, input.menteeRegistrationId(), input.mentorRegistrationId(), user.id())
+        return organizesRun(runId)
+                .chain(() -> runs.constrain(runId, kind, input.menteeRegistrationId(), input.mentorRegistrationId(), user.id()))
                 .map(done -> Response.created(URI.create("/programs/" + done.programId() + "/tracks/" + done.constraint().trackId
                                 + "/constraints/" + done.constraint().id))
                         .entity(ConstraintInput.View.of(done.constraint())).build());
+    }
+
+    /** The program's organizers only; and the track must be of that program. */
+    private Uni<Void> organizes(UUID programId, UUID trackId) {
+        return authority.require(programId, Grant.ORGANIZER).chain(() -> tracks.inProgram(programId, trackId)).replaceWithVoid();
+    }
+
+    private Uni<Void> organizesRun(UUID runId) {
+        return authority.requireFor(runs.programOf(runId), Grant.ORGANIZER, "There is no matching run " + runId + ".");
     }
 }

@@ -159,6 +159,14 @@ public class MatchingService {
                 .replaceWith(new RunDetail(run, proposals, unmatched, people));
     }
 
+    /** The program a run belongs to (whose organizers may see and change it). */
+    @WithSession
+    public Uni<UUID> programOf(UUID runId) {
+        return MatchingRun.<MatchingRun>findById(runId).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("There is no matching run " + runId + "."))
+                .map(run -> run.programId);
+    }
+
     @WithSession
     public Uni<RunDetail> get(UUID runId) {
         return MatchingRun.<MatchingRun>findById(runId).onItem().ifNull()

@@ -3,6 +3,8 @@ package dev.mentorship.matching.track.rest;
 import dev.mentorship.matching.track.service.TrackPolicyService;
 import dev.mentorship.runtime.problem.Problem;
 import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.runtime.staff.Grant;
+import dev.mentorship.runtime.staff.ProgramAuthority;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,16 +26,19 @@ import java.util.UUID;
 
 @Path("/programs/{programId}/tracks/{trackId}/matching-policy")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("organizer")
-@Tag(name = "Matching policy (organizers)", description = "How a track's mentees and mentors are scored and paired")
+@RolesAllowed("participant")
+@Tag(name = "Matching policy (organizers)", description = "How a track's mentees and mentors are scored and paired: "
+        + "the program's organizers only (any other caller gets 404)")
 public class TrackPolicyResource {
 
     private final TrackPolicyService policies;
     private final CurrentUser user;
+    private final ProgramAuthority authority;
 
-    public TrackPolicyResource(TrackPolicyService policies, CurrentUser user) {
+    public TrackPolicyResource(TrackPolicyService policies, CurrentUser user, ProgramAuthority authority) {
         this.policies = policies;
         this.user = user;
+        this.authority = authority;
     }
 
     @GET
@@ -43,7 +48,7 @@ public class TrackPolicyResource {
     @APIResponse(responseCode = "404", description = "Unknown track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PolicyView> getPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
-        return policies.policy(programId, trackId).map(PolicyView::of);
+        return authority.require(programId, Grant.ORGANIZER).chain(() -> policies.policy(programId, trackId)).map(PolicyView::of);
     }
 
     @PUT
@@ -59,6 +64,7 @@ public class TrackPolicyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PolicyView> setPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
                                      @NotNull @Valid PolicyView input) {
-        return policies.setPolicy(programId, trackId, input.settings(), user.id()).map(PolicyView::of);
+        return authority.require(programId, Grant.ORGANIZER)
+                .chain(() -> policies.setPolicy(programId, trackId, input.settings(), user.id())).map(PolicyView::of);
     }
 }

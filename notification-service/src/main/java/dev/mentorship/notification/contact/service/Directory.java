@@ -14,6 +14,7 @@ import dev.mentorship.notification.messaging.ParticipantEvents.Registration;
 import dev.mentorship.notification.messaging.ProgramEvents.Milestone;
 import dev.mentorship.notification.messaging.ProgramEvents.ProgramPublished;
 import dev.mentorship.notification.messaging.ProgramEvents.Track;
+import dev.mentorship.runtime.staff.Grant;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -69,7 +70,6 @@ public class Directory {
         return conn.preparedQuery("delete from contact where participant_id = $1").execute(who)
                 .chain(() -> conn.preparedQuery("delete from membership where participant_id = $1").execute(who))
                 .chain(() -> conn.preparedQuery("delete from preference where participant_id = $1").execute(who))
-                .chain(() -> conn.preparedQuery("delete from organizer where participant_id = $1").execute(who))
                 .chain(() -> conn.preparedQuery("delete from notification where recipient_id = $1").execute(who))
                 .chain(() -> conn.preparedQuery("delete from email_delivery where recipient_id = $1").execute(who))
                 .replaceWithVoid();
@@ -167,17 +167,26 @@ public class Directory {
                 .execute(Tuple.of(trackId, roles.toArray(new String[0]))).map(Directory::people);
     }
 
-    /** Organizers who signed in here, and the configured organizer addresses (email only). */
-    public Uni<List<Person>> organizers(SqlConnection conn, List<String> configured) {
-        return conn.query("select participant_id, name, email, 'UTC' as time_zone from organizer").execute().map(rows -> {
-            List<Person> people = people(rows);
-            for (String email : configured) {
-                if (!email.isBlank() && people.stream().noneMatch(p -> p.email().equalsIgnoreCase(email.strip()))) {
-                    people.add(new Person(Person.configuredOrganizerId(email), "organizer", email.strip(), "UTC"));
-                }
-            }
-            return people;
-        });
+    /**
+     * The program's staff who hold {@code grant} (the staff copy of service-runtime, from schedule-service); where there
+     * are none (a program without such staff, or no program), the configured addresses (ORGANIZER_EMAILS: the
+     * platform's operators), so that no notice is lost.
+     */
+    public Uni<List<Person>> staff(SqlConnection conn, UUID programId, Grant grant, List<String> configured) {
+        return conn.preparedQuery("""
+                        select person_id as participant_id, name, email, 'UTC' as time_zone from program_staff
+                        where program_id = $1 and grants like $2 order by name, person_id""")
+                .execute(Tuple.of(programId, "%\"" + grant.name() + "\"%")).map(rows -> {
+                    List<Person> people = people(rows);
+                    if (people.isEmpty()) {
+                        for (String email : configured) {
+                            if (!email.isBlank()) {
+                                people.add(new Person(Person.configuredOrganizerId(email), "organizer", email.strip(), "UTC"));
+                            }
+                        }
+                    }
+                    return people;
+                });
     }
 
     private static List<Person> people(Iterable<Row> rows) {

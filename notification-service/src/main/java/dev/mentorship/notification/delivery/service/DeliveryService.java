@@ -4,14 +4,16 @@ import dev.mentorship.notification.delivery.EmailDelivery;
 import dev.mentorship.runtime.paging.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+
+import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The organizers' log of deliveries. */
+/** Each program's log of deliveries, for its organizers. */
 @ApplicationScoped
 public class DeliveryService {
 
     @WithSession
-    public Uni<Page<EmailDelivery>> list(EmailDelivery.Status status, int page, int size) {
-        return Page.of(EmailDelivery.findByStatus(status), page, size);
+    public Uni<Page<EmailDelivery>> list(UUID programId, EmailDelivery.Status status, int page, int size) {
+        return Page.of(EmailDelivery.ofProgram(programId, status), page, size);
     }
 }

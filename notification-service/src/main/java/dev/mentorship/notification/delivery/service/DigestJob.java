@@ -74,7 +74,7 @@ public class DigestJob {
                     }
                     List<Tuple> digests = new ArrayList<>();
                     // a digest spans programs: its links lead to the deployment's frontend
-                    Links links = Links.of(null, config.frontendUrl());
+                    Links links = Links.of(null, null, config.frontendUrl());
                     List<UUID> included = new ArrayList<>();
                     for (List<Waiting> items : byRecipient.values()) {
                         Waiting first = items.get(0);

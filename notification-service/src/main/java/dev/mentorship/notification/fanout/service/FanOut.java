@@ -83,7 +83,7 @@ public class FanOut {
                         Tuple t = Tuple.tuple(List.of(UUID.randomUUID(), m.recipientId(), m.email(), m.category().name(),
                                 cut(r.subject(), 300), status, at, eventId, eventType, r.text(), r.html()));
                         t.addString(m.attachmentName()).addString(m.attachment()).addOffsetDateTime(at).addOffsetDateTime(happened)
-                                .addString(r.unsubscribeUrl());
+                                .addString(r.unsubscribeUrl()).addUUID(m.links() == null ? null : m.links().programId());
                         mail.add(t);
                     }
                     Uni<Void> chain = conn.preparedQuery("""
@@ -96,8 +96,8 @@ public class FanOut {
                         chain = chain.chain(() -> conn.preparedQuery("""
                                         insert into email_delivery (id, recipient_id, email, kind, subject, status, created_at, event_id,
                                           event_type, text_body, html_body, attachment_name, attachment, next_attempt_at, event_at,
-                                          unsubscribe_url)
-                                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                                          unsubscribe_url, program_id)
+                                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
                                         on conflict (event_id, recipient_id) where event_id is not null do nothing""")
                                 .executeBatch(mail).replaceWithVoid());
                     }

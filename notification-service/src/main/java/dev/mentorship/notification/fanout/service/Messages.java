@@ -15,6 +15,7 @@ import dev.mentorship.notification.messaging.PairingEvents.MenteeWaitlisted;
 import dev.mentorship.notification.messaging.PairingEvents.PairingCreated;
 import dev.mentorship.notification.messaging.PairingEvents.PairingDissolved;
 import dev.mentorship.notification.messaging.ParticipantEvents.ConductReportFiled;
+import dev.mentorship.runtime.staff.Grant;
 import dev.mentorship.notification.messaging.ParticipantEvents.Participant;
 import dev.mentorship.notification.messaging.ParticipantEvents.ParticipantRegistered;
 import dev.mentorship.notification.messaging.ParticipantEvents.Registration;
@@ -57,9 +58,9 @@ public class Messages {
     /** The frontend routes for the event's program: its own frontend if it named one, else the deployment's. */
     private Uni<Links> links(SqlConnection conn, UUID program) {
         if (program == null) {
-            return Uni.createFrom().item(Links.of(null, config.frontendUrl()));
+            return Uni.createFrom().item(Links.of(null, null, config.frontendUrl()));
         }
-        return directory.frontendUrl(conn, program).map(url -> Links.of(url, config.frontendUrl()));
+        return directory.frontendUrl(conn, program).map(url -> Links.of(program, url, config.frontendUrl()));
     }
 
     public Uni<List<Message>> registered(SqlConnection conn, ParticipantRegistered d) {
@@ -132,11 +133,10 @@ public class Messages {
             List<String> paragraphs = List.of("We could not pair you with a mentor in " + trackName + " yet: "
                             + (noCapacity ? "every mentor who fits your interests has as many mentees as they can take."
                             : "no mentor registered so far fits your profile."),
-                    "You are number " + d.position() + " on the waitlist. When a mentor registers or has room again, "
-                            + "they take mentees from the waitlist in its order, and we tell you at once.");
+                    "You are on the waitlist. When a mentor registers or has room again, they take mentees from the "
+                            + "waitlist in the order the track's policy sets, and we tell you at once.");
             return List.of(new Message(mentee.participantId(), mentee.email(), mentee.name(),
-                    Category.PAIRING, "You are on the waitlist for " + trackName, paragraphs,
-                    List.of(new Fact("Your place", String.valueOf(d.position()))),
+                    Category.PAIRING, "You are on the waitlist for " + trackName, paragraphs, List.of(),
                     new Link("Open your inbox", links.inbox()), links, null, null));
         }));
     }
@@ -237,7 +237,7 @@ public class Messages {
 
     public Uni<List<Message>> inactive(SqlConnection conn, PairingInactive d) {
         long days = d.inactiveDays();
-        return links(conn, d.programId()).chain(links -> directory.organizers(conn, config.organizerEmails()).map(organizers -> {
+        return links(conn, d.programId()).chain(links -> directory.staff(conn, d.programId(), Grant.ORGANIZER, config.organizerEmails()).map(organizers -> {
             Link pairing = new Link("Open the pairing", links.pairing(d.pairingId()));
             List<Message> messages = new ArrayList<>();
             for (boolean toMentor : new boolean[]{true, false}) {
@@ -262,9 +262,11 @@ public class Messages {
     }
 
     public Uni<List<Message>> conduct(SqlConnection conn, ConductReportFiled d) {
-        return links(conn, null).chain(links -> directory.organizers(conn, config.organizerEmails()).map(organizers -> organizers.stream()
+        return links(conn, d.programId()).chain(links -> directory.staff(conn, d.programId(), Grant.CONDUCT_CONTACT,
+                config.organizerEmails()).map(contacts -> contacts.stream()
                 .map(o -> new Message(o.id(), o.email(), o.name(), Category.CONDUCT, "A conduct report was filed",
-                        List.of("A confidential code-of-conduct report was filed. Read it in the platform (organizers only)."),
+                        List.of("A confidential code-of-conduct report was filed. Read it in the platform (the program's "
+                                + "conduct contacts only)."),
                         List.of(new Fact("Report", d.reportId().toString())), new Link("Open your inbox", links.inbox()), links,
                         null, null))
                 .toList()));

@@ -1,6 +1,5 @@
 package dev.mentorship.notification.inbox.rest;
 
-import dev.mentorship.notification.contact.service.OrganizerSeen;
 import dev.mentorship.notification.inbox.service.InboxService;
 import dev.mentorship.notification.inbox.service.LiveNotifications;
 import dev.mentorship.runtime.security.CurrentUser;
@@ -37,13 +36,11 @@ public class MyNotificationsResource {
 
     private final InboxService inbox;
     private final LiveNotifications live;
-    private final OrganizerSeen organizers;
     private final CurrentUser user;
 
-    public MyNotificationsResource(InboxService inbox, LiveNotifications live, OrganizerSeen organizers, CurrentUser user) {
+    public MyNotificationsResource(InboxService inbox, LiveNotifications live, CurrentUser user) {
         this.inbox = inbox;
         this.live = live;
-        this.organizers = organizers;
         this.user = user;
     }
 
@@ -58,8 +55,7 @@ public class MyNotificationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<NotificationView>> listMyNotifications(@QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
                                                            @Valid @BeanParam PageParams paging) {
-        return organizers.remember(user)
-                .chain(() -> inbox.inboxOf(user.id(), unreadOnly, paging.page, paging.size)).map(page -> page.map(NotificationView::of));
+        return inbox.inboxOf(user.id(), unreadOnly, paging.page, paging.size).map(page -> page.map(NotificationView::of));
     }
 
     @GET
@@ -105,6 +101,6 @@ public class MyNotificationsResource {
     @Operation(summary = "My new notifications as they arrive (server-sent events); only mine")
     public Multi<NotificationView> stream() {
         UUID me = user.id();
-        return organizers.remember(user).onItem().transformToMulti(v -> live.stream(me)).map(NotificationView::of);
+        return live.stream(me).map(NotificationView::of);
     }
 }

@@ -113,7 +113,7 @@ public class UnsubscribeResource {
     }
 
     private String preferencesLink() {
-        String preferences = new Links(config.frontendUrl()).preferences();
+        String preferences = new Links(config.frontendUrl(), null).preferences();
         return "<p><a href=\"" + html(preferences) + "\">Your notification preferences</a></p>";
     }
 

@@ -57,7 +57,7 @@ public class PreferenceService {
 
     /**
      * Turns the kind off for the person, keeping their other choices (a new person gets the defaults otherwise). Only
-     * for a person this service knows (a contact, an organizer, a configured organizer address): the link of someone
+     * for a person this service knows (a contact, a member of a program's staff, a configured organizer address): the link of someone
      * whose data was erased stores nothing.
      */
     public Uni<Void> turnOff(UUID person, OptOut kind) {
@@ -67,13 +67,13 @@ public class PreferenceService {
         Tuple values = Tuple.tuple(List.of(person, !(all || kind == OptOut.DEADLINES), !(all || kind == OptOut.MEETINGS),
                 !(all || kind == OptOut.INACTIVITY), clock.instant().atOffset(ZoneOffset.UTC), configuredOrganizer));
         // raw SQL: one atomic upsert (two clicks at once are fine, no row to lock first, so no transaction to declare)
-        // that checks in the same statement whether the person is known, in the contact and organizer read models of
-        // the bulk path, which have no entities
+        // that checks in the same statement whether the person is known, in the contact read model of the bulk path
+        // (no entity) and the staff copy
         return pool.preparedQuery("""
                         insert into preference (participant_id, deadlines, meetings, inactivity, daily_digest, updated_at)
                         select $1::uuid, $2::boolean, $3::boolean, $4::boolean, false, $5::timestamptz
                         where $6::boolean or exists (select 1 from contact where participant_id = $1)
-                           or exists (select 1 from organizer where participant_id = $1)
+                           or exists (select 1 from program_staff where person_id = $1)
                         on conflict (participant_id) do update set deadlines = preference.deadlines and excluded.deadlines,
                           meetings = preference.meetings and excluded.meetings, inactivity = preference.inactivity and excluded.inactivity,
                           updated_at = excluded.updated_at""")

@@ -4,6 +4,9 @@ import dev.mentorship.participant.conduct.ConductReportInput;
 import dev.mentorship.participant.conduct.service.ConductReportService;
 import dev.mentorship.participant.registration.service.RegistrationService.Person;
 import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.runtime.problem.ProblemException;
+import dev.mentorship.runtime.staff.Grant;
+import dev.mentorship.runtime.staff.ProgramAuthority;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.paging.PageParams;
 import dev.mentorship.runtime.problem.Problem;
@@ -32,15 +35,18 @@ import java.util.UUID;
 
 @Path("/conduct-reports")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Conduct reports", description = "Confidential reports of code-of-conduct violations; organizers alone read them")
+@Tag(name = "Conduct reports", description = "Confidential reports of code-of-conduct violations; the program's conduct "
+        + "contacts alone read them, never a person a report names")
 public class ConductReportResource {
 
     private final ConductReportService reports;
     private final CurrentUser user;
+    private final ProgramAuthority authority;
 
-    public ConductReportResource(ConductReportService reports, CurrentUser user) {
+    public ConductReportResource(ConductReportService reports, CurrentUser user, ProgramAuthority authority) {
         this.reports = reports;
         this.user = user;
+        this.authority = authority;
     }
 
     @POST
@@ -62,24 +68,32 @@ public class ConductReportResource {
     }
 
     @GET
-    @RolesAllowed("organizer")
-    @Operation(summary = "Reports, newest first, optionally of one program")
+    @RolesAllowed("participant")
+    @Operation(summary = "A program's reports, newest first (its conduct contacts; reports that name the reader are left out)")
     @APIResponse(responseCode = "200", description = "One page of reports")
-    @APIResponse(responseCode = "400", description = "Invalid paging",
+    @APIResponse(responseCode = "400", description = "Invalid paging, or no programId",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<ConductReportView>> listReports(@QueryParam("programId") UUID programId, @Valid @BeanParam PageParams paging) {
-        return reports.list(programId, paging.page, paging.size).map(page -> page.map(ConductReportView::of));
+    @APIResponse(responseCode = "404", description = "No such program of which the caller is a conduct contact",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<ConductReportView>> listReports(@NotNull @QueryParam("programId") UUID programId,
+                                                    @Valid @BeanParam PageParams paging) {
+        return authority.require(programId, Grant.CONDUCT_CONTACT)
+                .chain(() -> reports.list(programId, user.id(), paging.page, paging.size))
+                .map(page -> page.map(ConductReportView::of));
     }
 
     @GET
     @Path("/{reportId}")
-    @RolesAllowed("organizer")
-    @Operation(summary = "One report")
+    @RolesAllowed("participant")
+    @Operation(summary = "One report (the program's conduct contacts, unless it names the reader)")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConductReportView.class)))
-    @APIResponse(responseCode = "404", description = "No such report",
+    @APIResponse(responseCode = "404", description = "No such report that the caller may read",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ConductReportView> getReport(@PathParam("reportId") UUID reportId) {
-        return reports.get(reportId).map(ConductReportView::of);
+        return reports.get(reportId, user.id())
+                .call(report -> authority.require(report.programId, Grant.CONDUCT_CONTACT)
+                        .onFailure().transform(hidden -> ProblemException.notFound("There is no conduct report " + reportId + ".")))
+                .map(ConductReportView::of);
     }
 }

@@ -32,26 +32,35 @@ public class ConductReportService {
         report.id = UUID.randomUUID();
         report.programId = input.programId();
         report.reporterId = reporter.id();
-        report.reporterName = reporter.name();
-        report.reporterEmail = reporter.email();
+        report.anonymous = input.anonymous();
+        report.reporterName = input.anonymous() ? null : reporter.name();
+        report.reporterEmail = input.anonymous() ? null : reporter.email();
+        report.aboutPersonId = input.aboutPersonId();
         report.about = input.about().strip();
         report.description = input.description().strip();
         report.occurredOn = input.occurredOn();
         report.location = input.location() == null || input.location().isBlank() ? null : input.location().strip();
         report.filedAt = clock.instant();
-        return report.<ConductReport>persist().call(() -> events.conductReportFiled(report.id));
+        return report.<ConductReport>persist().call(() -> events.conductReportFiled(report.id, report.programId));
     }
 
+    /** A program's reports, newest first, except those that name the reader. */
     @WithSession
-    public Uni<Page<ConductReport>> list(UUID programId, int page, int size) {
+    public Uni<Page<ConductReport>> list(UUID programId, UUID reader, int page, int size) {
         Sort newest = Sort.by("filedAt").descending().and("id");
-        return Page.of(programId == null ? ConductReport.findAll(newest) : ConductReport.find("programId", newest, programId),
-                page, size);
+        return Page.of(ConductReport.find("programId = ?1 and (aboutPersonId is null or aboutPersonId <> ?2)", newest,
+                programId, reader), page, size);
     }
 
+    /** A report, with the program it belongs to (whose conduct contacts may read it); never one that names the reader. */
     @WithSession
-    public Uni<ConductReport> get(UUID id) {
+    public Uni<ConductReport> get(UUID id, UUID reader) {
         return ConductReport.<ConductReport>findById(id).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("There is no conduct report " + id + "."));
+                .failWith(() -> ProblemException.notFound("There is no conduct report " + id + "."))
+                .invoke(report -> {
+                    if (reader.equals(report.aboutPersonId)) {
+                        throw ProblemException.notFound("There is no conduct report " + id + ".");
+                    }
+                });
     }
 }

@@ -24,9 +24,18 @@ public final class RegistrationCsv {
     private RegistrationCsv() {
     }
 
-    public static String write(List<TrackRegistrationView> rows) {
+    /** Confidential columns: only in an export that a holder of the confidential grant asked for. */
+    static final List<String> CONFIDENTIAL = List.of("priority", "selfIdentifiedUnderrepresented");
+
+    public static String write(List<TrackRegistrationView> rows, boolean confidential) {
         StringBuilder csv = new StringBuilder();
-        line(csv, HEADER);
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < HEADER.size(); i++) {
+            if (confidential || !CONFIDENTIAL.contains(HEADER.get(i))) {
+                kept.add(i);
+            }
+        }
+        line(csv, kept.stream().map(HEADER::get).toList());
         for (TrackRegistrationView row : rows) {
             RegistrationView r = row.registration();
             ProfileView p = row.participant();
@@ -57,7 +66,7 @@ public final class RegistrationCsv {
             cells.add(r.codeOfConductVersion());
             cells.add(r.withdrawnAt());
             cells.add(row.withdrawalReason());
-            line(csv, cells.stream().map(c -> c == null ? "" : c.toString()).toList());
+            line(csv, kept.stream().map(cells::get).map(c -> c == null ? "" : c.toString()).toList());
         }
         return csv.toString();
     }

@@ -6,6 +6,8 @@ import dev.mentorship.participant.registration.TrackFilter;
 import dev.mentorship.participant.registration.rest.RegistrationCsv;
 import dev.mentorship.participant.registration.service.RegistrationService;
 import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.runtime.staff.Grant;
+import dev.mentorship.runtime.staff.ProgramAuthority;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.paging.PageParams;
 import dev.mentorship.runtime.problem.Problem;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -27,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,10 +46,12 @@ public class TrackRegistrationsResource {
 
     private final RegistrationService registrations;
     private final CurrentUser user;
+    private final ProgramAuthority authority;
 
-    public TrackRegistrationsResource(RegistrationService registrations, CurrentUser user) {
+    public TrackRegistrationsResource(RegistrationService registrations, CurrentUser user, ProgramAuthority authority) {
         this.registrations = registrations;
         this.user = user;
+        this.authority = authority;
     }
 
     /** The filters organizers may apply to a track's registrations. */
@@ -57,6 +63,7 @@ public class TrackRegistrationsResource {
         @QueryParam("late")
         public Boolean late;
         @QueryParam("priority")
+        @Parameter(description = "Confidential (derived from self-identification): only with the program's confidential grant")
         public Boolean priority;
         @QueryParam("q")
         @Size(max = 200)
@@ -79,7 +86,7 @@ public class TrackRegistrationsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid registration: each broken rule names its field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such published track",
+    @APIResponse(responseCode = "404", description = "No such published track in a program that the caller organizes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Registration is not open (yet, or any more)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -98,30 +105,45 @@ public class TrackRegistrationsResource {
 
     @GET
     @Path("/registrations")
-    @RolesAllowed("organizer")
-    @Operation(summary = "The track's registrations in the order they came in, with profiles (organizers)")
+    @RolesAllowed("participant")
+    @Operation(summary = "The track's registrations in the order they came in, with profiles (the program's organizers; "
+            + "self-identification and priority only with the confidential grant)")
     @APIResponse(responseCode = "200", description = "One page of the track's registrations")
     @APIResponse(responseCode = "400", description = "Invalid paging or filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Filtered by priority without the confidential grant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such program that the caller organizes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<TrackRegistrationView>> listTrackRegistrations(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
                                                                    @Valid @BeanParam Filters filters, @Valid @BeanParam PageParams paging) {
-        return registrations.listOfTrack(programId, trackId, filters.filter(), paging.page, paging.size)
-                .map(page -> page.map(TrackRegistrationView::of));
+        return confidentialGrant(programId, filters.priority != null)
+                .chain(confidential -> registrations.listOfTrack(programId, trackId, filters.filter(), paging.page, paging.size)
+                        .map(page -> page.map(row -> TrackRegistrationView.of(row, confidential))));
     }
 
     @GET
     @Path("/registrations.csv")
     @Produces("text/csv")
-    @RolesAllowed("organizer")
-    @Operation(summary = "The track's registrations as CSV, with the same filters (organizers)")
+    @RolesAllowed("participant")
+    @Operation(summary = "The track's registrations as CSV, with the same filters (the program's organizers); the "
+            + "confidential columns only when a holder of the confidential grant asks for them (confidential=true)")
     @APIResponse(responseCode = "200", description = "The registrations as a CSV attachment",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Confidential columns or a priority filter without the confidential grant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such program that the caller organizes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> registrationsCsv(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
-                                          @Valid @BeanParam Filters filters) {
-        return registrations.allOfTrack(programId, trackId, filters.filter())
-                .map(rows -> Response.ok(RegistrationCsv.write(rows.stream().map(TrackRegistrationView::of).toList()))
+                                          @Valid @BeanParam Filters filters,
+                                          @QueryParam("confidential") @Parameter(description = "Include the confidential columns (priority, self-identification)")
+                                          boolean confidential) {
+        return confidentialGrant(programId, confidential || filters.priority != null)
+                .chain(granted -> registrations.allOfTrack(programId, trackId, filters.filter()))
+                .map(rows -> Response.ok(RegistrationCsv.write(rows.stream()
+                                .map(row -> TrackRegistrationView.of(row, confidential)).toList(), confidential))
                 .type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"registrations-" + trackId + ".csv\"")
                 .build());
@@ -129,29 +151,46 @@ public class TrackRegistrationsResource {
 
     @GET
     @Path("/registration-policy")
-    @RolesAllowed("organizer")
-    @Operation(summary = "The track's registration policy (organizers)")
+    @RolesAllowed("participant")
+    @Operation(summary = "The track's registration policy (the program's organizers)")
     @APIResponse(responseCode = "200", description = "The policy (the default one where none was set)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrackPolicyView.class)))
     public Uni<TrackPolicyView> policy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
-        return registrations.policy(programId, trackId).map(TrackPolicyView::of);
+        return authority.require(programId, Grant.ORGANIZER)
+                .chain(() -> registrations.policy(programId, trackId)).map(TrackPolicyView::of);
     }
 
     @PUT
     @Path("/registration-policy")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("organizer")
-    @Operation(summary = "Set the track's policy: self-identified underrepresented mentees get waitlist priority (organizers)")
+    @RolesAllowed("participant")
+    @Operation(summary = "Set the track's policy: self-identified underrepresented mentees get waitlist priority (the program's organizers)")
     @APIResponse(responseCode = "200", description = "The policy as set",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrackPolicyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid policy",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such published track",
+    @APIResponse(responseCode = "404", description = "No such published track in a program that the caller organizes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TrackPolicyView> setPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
                                           @NotNull @Valid TrackPolicyView.Input input) {
-        return registrations.setPolicy(programId, trackId, input.prioritiseSelfIdentified(), user.id()).map(TrackPolicyView::of);
+        return authority.require(programId, Grant.ORGANIZER)
+                .chain(() -> registrations.setPolicy(programId, trackId, input.prioritiseSelfIdentified(), user.id()))
+                .map(TrackPolicyView::of);
+    }
+
+    /**
+     * Continues for an organizer of the program, answering whether they hold its confidential grant; fails with 403
+     * where the request needs that grant ({@code needed}) and they do not hold it.
+     */
+    private Uni<Boolean> confidentialGrant(UUID programId, boolean needed) {
+        return authority.require(programId, Grant.ORGANIZER).chain(() -> authority.holds(programId, Grant.CONFIDENTIAL))
+                .invoke(granted -> {
+                    if (needed && !granted) {
+                        throw new ForbiddenException("What people confide (self-identification and the priority derived "
+                                + "from it) is shown only to organizers who hold the program's confidential grant.");
+                    }
+                });
     }
 }

@@ -125,6 +125,8 @@ public class RegistrationService {
                     return priority.of(r).invoke(flag -> r.priority = flag)
                             .chain(() -> existing != null ? Uni.createFrom().item(r) : r.<Registration>persist())
                             .call(() -> events.registered(participant, r))
+                            // a mentee's priority, whatever it is, on the internal topic only (a re-registration resets it)
+                            .call(() -> r.role == Registration.Role.MENTEE ? events.priorityChanged(r) : Uni.createFrom().voidItem())
                             .map(saved -> new Registered(r, true));
                 });
             });

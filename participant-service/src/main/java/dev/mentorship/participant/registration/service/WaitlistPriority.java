@@ -1,7 +1,6 @@
 package dev.mentorship.participant.registration.service;
 
 import dev.mentorship.participant.event.ParticipantEvents;
-import dev.mentorship.participant.event.ParticipantUpdated;
 import dev.mentorship.participant.profile.Participant;
 import dev.mentorship.participant.profile.SelfIdentification;
 import dev.mentorship.participant.registration.Registration;
@@ -10,15 +9,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Waitlist priority: a mentee who self-identifies as underrepresented gets it in a track whose organizers turned
- * the policy on. The flag is all that leaves this service (in the registration's events); whenever it changes,
- * ParticipantUpdated tells matching. All methods run in the caller's transaction.
+ * the policy on. The flag is all that leaves this service, and only on the internal topic mentorship.confidential
+ * (WaitlistPriorityChanged, which matching alone reads): no public event says anything derived from it. All methods run
+ * in the caller's transaction.
  */
 @ApplicationScoped
 public class WaitlistPriority {
@@ -44,16 +41,15 @@ public class WaitlistPriority {
     /** The person's self-identification changed: their mentee registrations follow. */
     public Uni<Void> refreshParticipant(Participant p, boolean underrepresented) {
         return Registration.activeOf(p.id).chain(active -> {
-            Uni<Boolean> anyChanged = Uni.createFrom().item(false);
+            Uni<Void> chain = Uni.createFrom().voidItem();
             for (Registration r : active) {
-                anyChanged = anyChanged.chain(changed -> r.role != Registration.Role.MENTEE ? Uni.createFrom().item(changed)
-                        : TrackPolicy.<TrackPolicy>findById(r.trackId).map(policy -> {
+                chain = chain.chain(() -> r.role != Registration.Role.MENTEE ? Uni.createFrom().voidItem()
+                        : TrackPolicy.<TrackPolicy>findById(r.trackId).chain(policy -> {
                             boolean now = underrepresented && policy != null && policy.prioritiseSelfIdentified;
-                            return set(r, now) || changed;
+                            return set(r, now) ? events.priorityChanged(r) : Uni.createFrom().voidItem();
                         }));
             }
-            return anyChanged.chain(changed -> changed
-                    ? events.updated(p, List.of(ParticipantUpdated.Change.PRIORITY)) : Uni.createFrom().voidItem());
+            return chain;
         });
     }
 
@@ -68,27 +64,15 @@ public class WaitlistPriority {
             policy.updatedBy = organizer;
             Uni<TrackPolicy> saved = existing != null ? Uni.createFrom().item(policy) : policy.persist();
             return saved.chain(() -> Registration.activeMenteesOf(trackId)).chain(mentees -> {
-                Set<UUID> changedPeople = new LinkedHashSet<>();
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (Registration r : mentees) {
-                    chain = chain.chain(() -> SelfIdentification.<SelfIdentification>findById(r.participantId).invoke(s -> {
-                        if (set(r, prioritiseSelfIdentified && s != null && s.underrepresented)) {
-                            changedPeople.add(r.participantId);
-                        }
-                    })).replaceWithVoid();
+                    chain = chain.chain(() -> SelfIdentification.<SelfIdentification>findById(r.participantId).chain(s ->
+                            set(r, prioritiseSelfIdentified && s != null && s.underrepresented)
+                                    ? events.priorityChanged(r) : Uni.createFrom().voidItem()));
                 }
-                return chain.chain(() -> announce(changedPeople));
+                return chain;
             }).replaceWith(policy);
         });
-    }
-
-    private Uni<Void> announce(Set<UUID> people) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (UUID id : people) {
-            chain = chain.chain(() -> Participant.<Participant>findById(id))
-                    .chain(p -> events.updated(p, List.of(ParticipantUpdated.Change.PRIORITY)));
-        }
-        return chain;
     }
 
     private boolean set(Registration r, boolean priority) {

@@ -66,7 +66,7 @@ public class MeetingResource {
     }
 
     private MeetingService.Caller caller() {
-        return new MeetingService.Caller(user.id(), user.isOrganizer());
+        return new MeetingService.Caller(user.id());
     }
 
     @GET

@@ -4,6 +4,8 @@ import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.problem.InvalidRequestException;
 import dev.mentorship.runtime.problem.Problem;
 import dev.mentorship.runtime.problem.ProblemException;
+import dev.mentorship.runtime.staff.Grant;
+import dev.mentorship.runtime.staff.StaffMember;
 import dev.mentorship.schedule.meeting.Meeting;
 import dev.mentorship.schedule.meeting.MeetingCalendar;
 import dev.mentorship.schedule.meeting.MeetingPlanner;
@@ -51,8 +53,8 @@ public class MeetingService {
         this.clock = clock;
     }
 
-    /** Who asks: a person, and whether they are an organizer. */
-    public record Caller(UUID id, boolean organizer) {
+    /** Who asks: a member of the pairing, or an organizer of its program. */
+    public record Caller(UUID id) {
     }
 
     /** A meeting with its pairing. */
@@ -314,15 +316,26 @@ public class MeetingService {
     private Uni<Found> find(UUID meetingId, Caller caller) {
         return Meeting.<Meeting>findById(meetingId).chain(m -> m == null
                 ? Uni.createFrom().failure(notFound(meetingId))
-                : Pairing.<Pairing>findById(m.pairingId).chain(p -> p == null || !caller.organizer() && !p.hasMember(caller.id())
-                        ? Uni.createFrom().failure(notFound(meetingId))
-                        : Uni.createFrom().item(new Found(m, p))));
+                : Pairing.<Pairing>findById(m.pairingId).chain(p -> mayAct(p, caller).chain(may -> may
+                        ? Uni.createFrom().item(new Found(m, p))
+                        : Uni.createFrom().failure(notFound(meetingId)))));
     }
 
     private static Uni<Pairing> pairing(UUID pairingId, Caller caller) {
-        return Pairing.<Pairing>findById(pairingId).chain(p -> p == null || !caller.organizer() && !p.hasMember(caller.id())
-                ? Uni.createFrom().failure(ProblemException.notFound("You are in no pairing " + pairingId + "."))
-                : Uni.createFrom().item(p));
+        return Pairing.<Pairing>findById(pairingId).chain(p -> mayAct(p, caller).chain(may -> may
+                ? Uni.createFrom().item(p)
+                : Uni.createFrom().failure(ProblemException.notFound("You are in no pairing " + pairingId + "."))));
+    }
+
+    /** A member of the pairing, or an organizer of its program. */
+    private static Uni<Boolean> mayAct(Pairing p, Caller caller) {
+        if (p == null) {
+            return Uni.createFrom().item(false);
+        }
+        if (p.hasMember(caller.id())) {
+            return Uni.createFrom().item(true);
+        }
+        return StaffMember.of(p.programId, caller.id()).map(m -> m != null && m.has(Grant.ORGANIZER));
     }
 
     private static ProblemException notFound(UUID meetingId) {

@@ -9,6 +9,7 @@ import dev.mentorship.schedule.messaging.ParticipantEvents.ParticipantUpdated;
 import dev.mentorship.schedule.messaging.ParticipantEvents.ParticipantWithdrawn;
 import dev.mentorship.schedule.messaging.ParticipantEvents.Registration;
 import dev.mentorship.schedule.pairing.service.PairingProjection;
+import dev.mentorship.schedule.program.service.StaffService;
 import dev.mentorship.schedule.people.Person;
 import dev.mentorship.schedule.people.PersonRegistration;
 import dev.mentorship.schedule.program.Role;
@@ -31,9 +32,11 @@ public class PeopleDirectory {
     private static final Logger LOG = Logger.getLogger(PeopleDirectory.class);
 
     private final PairingProjection pairings;
+    private final StaffService staff;
     private final Clock clock;
 
-    public PeopleDirectory(PairingProjection pairings, Clock clock) {
+    public PeopleDirectory(PairingProjection pairings, StaffService staff, Clock clock) {
+        this.staff = staff;
         this.pairings = pairings;
         this.clock = clock;
     }
@@ -65,6 +68,7 @@ public class PeopleDirectory {
                 .chain(() -> CalendarFeed.delete("participantId", participantId))
                 .chain(() -> PersonRegistration.delete("participantId", participantId))
                 .chain(() -> Person.delete("participantId", participantId))
+                .chain(() -> staff.onErased(participantId))
                 .invoke(() -> LOG.infof("Erased participant %s from scheduling", participantId))
                 .replaceWithVoid();
     }

@@ -3,6 +3,9 @@ package dev.mentorship.schedule.program.rest;
 import dev.mentorship.schedule.program.ProgramCalendar;
 import dev.mentorship.schedule.program.ProgramDefinition;
 import dev.mentorship.schedule.program.service.ProgramService;
+import dev.mentorship.schedule.program.service.StaffService;
+import dev.mentorship.runtime.staff.Grant;
+import dev.mentorship.runtime.staff.ProgramAuthority;
 import dev.mentorship.runtime.security.CurrentUser;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.paging.PageParams;
@@ -32,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -43,28 +47,31 @@ public class ProgramResource {
 
     private final ProgramService programs;
     private final CurrentUser user;
+    private final ProgramAuthority authority;
     private final Clock clock;
 
-    public ProgramResource(ProgramService programs, CurrentUser user, Clock clock) {
+    public ProgramResource(ProgramService programs, CurrentUser user, ProgramAuthority authority, Clock clock) {
         this.programs = programs;
         this.user = user;
+        this.authority = authority;
         this.clock = clock;
     }
 
     @GET
     @RolesAllowed("participant")
-    @Operation(summary = "Programs, newest first: published ones, and drafts too for organizers")
+    @Operation(summary = "Programs, newest first: published ones, and the drafts of the programs the caller is on the staff of")
     @APIResponse(responseCode = "200", description = "One page of programs")
     @APIResponse(responseCode = "400", description = "Invalid paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<ProgramView>> listPrograms(@Valid @BeanParam PageParams paging) {
-        return programs.list(isOrganizer(), paging.page, paging.size).map(page -> page.map(ProgramView::of));
+        return programs.list(viewer(), paging.page, paging.size).map(page -> page.map(ProgramView::of));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("organizer")
-    @Operation(summary = "Create a draft program from its definition (e.g. a shipped program file such as ML4H 2025)")
+    @RolesAllowed("admin")
+    @Operation(summary = "Create a draft program from its definition (e.g. a shipped program file such as ML4H 2025); admins only. "
+            + "The creator becomes its first organizer, with every grant")
     @APIResponse(responseCode = "201", description = "Created as a draft; Location names the program",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramDetail.class)))
     @APIResponse(responseCode = "400", description = "Invalid: each bad field is listed",
@@ -74,7 +81,7 @@ public class ProgramResource {
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createProgram(@Valid @NotNull ProgramDefinition body) {
-        return programs.create(body, me()).map(created -> Response
+        return programs.create(body, new StaffService.Appointment(me(), user.name(), user.email(), EnumSet.allOf(Grant.class))).map(created -> Response
                 .created(URI.create("/programs/" + created.program().id))
                 .entity(ProgramDetail.of(created)).build());
     }
@@ -85,43 +92,44 @@ public class ProgramResource {
     @Operation(summary = "A program: tracks, milestones with their exact instants, and the history of changes")
     @APIResponse(responseCode = "200", description = "The program",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramDetail.class)))
-    @APIResponse(responseCode = "404", description = "No such program (or a draft, to anyone but organizers)",
+    @APIResponse(responseCode = "404", description = "No such program (or a draft, to anyone but its staff and admins)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ProgramDetail> getProgram(@PathParam("programId") UUID programId) {
-        return programs.get(programId, isOrganizer()).map(ProgramDetail::of);
+        return programs.get(programId, viewer()).map(ProgramDetail::of);
     }
 
     @POST
     @Path("/{programId}/publish")
-    @RolesAllowed("organizer")
-    @Operation(summary = "Publish a draft: opens registration, plans reminders, announces ProgramPublished")
+    @RolesAllowed("participant")
+    @Operation(summary = "Publish a draft (the program's organizers): opens registration, plans reminders, announces ProgramPublished")
     @APIResponse(responseCode = "200", description = "The published program",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramDetail.class)))
-    @APIResponse(responseCode = "404", description = "No such program",
+    @APIResponse(responseCode = "404", description = "No such program that the caller organizes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Published already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ProgramDetail> publish(@PathParam("programId") UUID programId) {
-        return programs.publish(programId).map(ProgramDetail::of);
+        return authority.require(programId, Grant.ORGANIZER).chain(() -> programs.publish(programId)).map(ProgramDetail::of);
     }
 
     @PATCH
     @Path("/{programId}/tracks/{trackId}/milestones/{milestoneId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("organizer")
-    @Operation(summary = "Move a milestone (extend a deadline) with a reason; reminders follow, MilestoneRescheduled is announced")
+    @RolesAllowed("participant")
+    @Operation(summary = "Move a milestone (the program's organizers) (extend a deadline) with a reason; reminders follow, MilestoneRescheduled is announced")
     @APIResponse(responseCode = "200", description = "The change, as kept in the milestone's history",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramDetail.Change.class)))
     @APIResponse(responseCode = "400", description = "Invalid move: each bad field is listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such program, track or milestone",
+    @APIResponse(responseCode = "404", description = "No such program that the caller organizes, track or milestone",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ProgramDetail.Change> moveMilestone(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
                                                    @PathParam("milestoneId") UUID milestoneId, @Valid @NotNull MilestoneMove body) {
-        return programs.reschedule(programId, trackId, milestoneId, body.date(), body.endDate(), body.time(),
-                        body.reason(), me())
+        return authority.require(programId, Grant.ORGANIZER)
+                .chain(() -> programs.reschedule(programId, trackId, milestoneId, body.date(), body.endDate(), body.time(),
+                        body.reason(), me()))
                 .map(ProgramDetail.Change::of);
     }
 
@@ -136,7 +144,7 @@ public class ProgramResource {
     @APIResponse(responseCode = "404", description = "No such published program",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> calendar(@PathParam("programId") UUID programId) {
-        return programs.get(programId, false).map(aggregate -> {
+        return programs.getPublished(programId).map(aggregate -> {
             Map<UUID, Integer> moves = aggregate.changes().entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
             String ics = ProgramCalendar.of(aggregate.program(), aggregate.tracks(), aggregate.milestones(), moves,
@@ -146,8 +154,8 @@ public class ProgramResource {
         });
     }
 
-    private boolean isOrganizer() {
-        return user.isOrganizer();
+    private ProgramService.Viewer viewer() {
+        return new ProgramService.Viewer(user.id(), user.isAdmin());
     }
 
     private UUID me() {

@@ -5,6 +5,7 @@ import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.problem.InvalidRequestException;
 import dev.mentorship.runtime.problem.Problem.FieldError;
 import dev.mentorship.runtime.problem.ProblemException;
+import dev.mentorship.runtime.staff.StaffMember;
 import dev.mentorship.schedule.event.Topics;
 import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.MilestoneChange;
@@ -43,23 +44,33 @@ public class ProgramService {
 
     private final Outbox outbox;
     private final ReminderPlanner reminders;
+    private final StaffService staff;
     private final Clock clock;
 
-    public ProgramService(Outbox outbox, ReminderPlanner reminders, Clock clock) {
+    public ProgramService(Outbox outbox, ReminderPlanner reminders, StaffService staff, Clock clock) {
         this.outbox = outbox;
         this.reminders = reminders;
+        this.staff = staff;
         this.clock = clock;
     }
 
-    /** Organizers see drafts too; everyone else sees published programs only. */
-    @WithSession
-    public Uni<Page<Program>> list(boolean includeDrafts, int page, int size) {
-        return Page.of(includeDrafts ? Program.newestFirst() : Program.withStatus(Program.Status.PUBLISHED), page, size);
+    /** Who asks: a person, and whether they are a platform admin (who sees every draft). */
+    public record Viewer(UUID id, boolean admin) {
     }
 
-    /** Creates a draft from a definition; announced extensions become the milestones' history. */
+    /** Published programs, and the drafts of the programs the viewer is on the staff of (admins: every draft). */
+    @WithSession
+    public Uni<Page<Program>> list(Viewer viewer, int page, int size) {
+        return Page.of(viewer.admin() ? Program.newestFirst() : Program.visibleTo(viewer.id()), page, size);
+    }
+
+    /**
+     * Creates a draft from a definition; announced extensions become the milestones' history. The creator becomes the
+     * program's first organizer, with every grant (they appoint others and may then step down).
+     */
     @WithTransaction
-    public Uni<ProgramAggregate> create(ProgramDefinition definition, UUID organizer) {
+    public Uni<ProgramAggregate> create(ProgramDefinition definition, StaffService.Appointment creator) {
+        UUID organizer = creator.personId();
         List<FieldError> errors = ProgramRules.check(definition);
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(new InvalidRequestException(errors));
@@ -69,7 +80,8 @@ public class ProgramService {
                 return Uni.createFrom().failure(ProblemException.conflict(
                         "A program named \"" + definition.name() + "\" exists already"));
             }
-            return persistNew(definition, organizer);
+            return persistNew(definition, organizer)
+                    .call(created -> staff.appointCreator(created.program().id, creator));
         });
     }
 
@@ -143,9 +155,19 @@ public class ProgramService {
         return Program.persist(entities.stream()).replaceWith(new ProgramAggregate(program, tracks, milestones, changes));
     }
 
+    /** A program: published ones for everyone, drafts for their staff and admins. */
     @WithSession
-    public Uni<ProgramAggregate> get(UUID programId, boolean includeDrafts) {
-        return load(programId, includeDrafts);
+    public Uni<ProgramAggregate> get(UUID programId, Viewer viewer) {
+        return load(programId, true).call(aggregate -> aggregate.program().status == Program.Status.PUBLISHED || viewer.admin()
+                ? Uni.createFrom().voidItem()
+                : StaffMember.of(programId, viewer.id()).chain(member -> member != null ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(ProblemException.notFound("No program " + programId))));
+    }
+
+    /** A published program, for anyone (the public calendar). */
+    @WithSession
+    public Uni<ProgramAggregate> getPublished(UUID programId) {
+        return load(programId, false);
     }
 
     /** Publishes a draft: plans every milestone's reminders and records ProgramPublished, in one transaction. */

@@ -1,0 +1,31 @@
+package dev.mentorship.runtime.staff;
+
+import dev.mentorship.runtime.messaging.EventInbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps this service's copy of every program's staff (topic mentorship.staff, internal), each event once
+ * ({@link EventInbox}). schedule-service, which owns the staff, leaves this bean out (quarkus.arc.exclude-types).
+ */
+@ApplicationScoped
+public class StaffEventsConsumer {
+
+    private final EventInbox inbox;
+    private final StaffReplica replica;
+
+    public StaffEventsConsumer(EventInbox inbox, StaffReplica replica) {
+        this.inbox = inbox;
+        this.replica = replica;
+    }
+
+    @Incoming("staff")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.once(record, event -> switch (event.type()) {
+            case ProgramStaffChanged.TYPE -> replica.apply(event.data(ProgramStaffChanged.class));
+            default -> EventInbox.ignored();
+        });
+    }
+}
