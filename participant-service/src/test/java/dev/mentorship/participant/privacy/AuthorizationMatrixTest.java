@@ -2,6 +2,9 @@ package dev.mentorship.participant.privacy;
 
 import dev.mentorship.participant.Requests;
 import dev.mentorship.participant.TestPrograms;
+import dev.mentorship.testing.EventProducer;
+import dev.mentorship.testing.StaffEvents;
+import dev.mentorship.testing.StaffEvents.Member;
 import dev.mentorship.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -22,18 +26,32 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * For every endpoint, who gets what: anonymous callers 401, another participant never the owner's data (404 for
- * ids that are not theirs, 403 for organizer resources), the owner their own, organizers what organizers may.
- * Each row also checks what came back, not only the status.
+ * For every endpoint, who gets what: anonymous callers 401; another participant never the owner's data (404 for ids
+ * that are not theirs); the owner their own; a program's resources only to its staff, each grant its part (404 for
+ * everyone else, an admin and the organizers of another program included); self-identification only with the
+ * confidential grant; conduct reports only to conduct contacts. Each row also checks what came back, not only the
+ * status.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    enum Caller { ANONYMOUS, OTHER_PARTICIPANT, OWNER, ORGANIZER }
+    enum Caller {
+        ANONYMOUS, OTHER_PARTICIPANT, OWNER, ADMIN,
+        /** organizer of the owner's program, without the confidential grant */
+        ORGANIZER,
+        /** organizer of the owner's program with the confidential grant */
+        CONFIDANT,
+        /** conduct contact of the owner's program, no organizer */
+        CONDUCT_CONTACT,
+        /** organizer of another program, with every grant there */
+        OTHER_ORGANIZER
+    }
 
     static final String OWNER = "matrix-owner";
     static final String OTHER = "matrix-other";
-    static final String ORGANIZER = "matrix-olivia";
+    static final String ORGANIZER = "matrix-organizer";
+    static final Map<Caller, String> STAFF = Map.of(Caller.ORGANIZER, ORGANIZER, Caller.CONFIDANT, "matrix-confidant",
+            Caller.CONDUCT_CONTACT, "matrix-contact", Caller.OTHER_ORGANIZER, "matrix-elsewhere", Caller.ADMIN, "matrix-admin");
 
     /** The owner's things the rows refer to, made once. */
     record World(TestPrograms.Published program, String registrationId, String withdrawableId, String reportId) {
@@ -44,11 +62,22 @@ class AuthorizationMatrixTest {
     private static World world() {
         if (world == null) {
             TestPrograms.Published program = TestPrograms.publish();
+            TestPrograms.Published elsewhere = TestPrograms.publish();
+            try (EventProducer events = new EventProducer()) {
+                StaffEvents.staff(events, UUID.fromString(program.programId()), List.of(
+                        new Member(ORGANIZER, List.of("ORGANIZER")),
+                        new Member(STAFF.get(Caller.CONFIDANT), List.of("ORGANIZER", "CONFIDENTIAL")),
+                        new Member(STAFF.get(Caller.CONDUCT_CONTACT), List.of("CONDUCT_CONTACT"))));
+                StaffEvents.organizers(events, UUID.fromString(elsewhere.programId()), STAFF.get(Caller.OTHER_ORGANIZER));
+            }
+            TestPrograms.awaitOrganizer(program.programId(), program.author(), ORGANIZER);
+            TestPrograms.awaitOrganizer(elsewhere.programId(), elsewhere.author(), STAFF.get(Caller.OTHER_ORGANIZER));
+            programId = program.programId();
             String registration = Requests.register(OWNER, program.programId(), program.author(),
                     Requests.registration("MENTEE", Requests.authorMentee())).then().statusCode(201).extract().path("id");
             String withdrawable = Requests.register(OWNER, program.programId(), program.reviewer(),
                     Requests.registration("MENTEE", Requests.reviewerMentee())).then().statusCode(201).extract().path("id");
-            Requests.as(Tokens.participant(OWNER)).body(Map.of("underrepresented", false))
+            Requests.as(Tokens.participant(OWNER)).body(Map.of("underrepresented", true, "description", "Matrix-Confided"))
                     .put("/me/self-identification").then().statusCode(200);
             String report = Requests.as(Tokens.participant(OWNER)).body(report())
                     .post("/conduct-reports").then().statusCode(201).extract().path("id");
@@ -57,8 +86,10 @@ class AuthorizationMatrixTest {
         return world;
     }
 
+    private static String programId;
+
     static Map<String, Object> report() {
-        return Map.of("about", "Someone at the poster session", "description", "Unwelcome remarks.",
+        return Map.of("programId", programId, "about", "Someone at the poster session", "description", "Unwelcome remarks.",
                 "occurredOn", LocalDate.now().minusDays(1).toString());
     }
 
@@ -72,7 +103,8 @@ class AuthorizationMatrixTest {
             case ANONYMOUS -> request;
             case OTHER_PARTICIPANT -> request.auth().oauth2(Tokens.participant(OTHER));
             case OWNER -> request.auth().oauth2(Tokens.participant(OWNER));
-            case ORGANIZER -> request.auth().oauth2(Tokens.organizer(ORGANIZER));
+            case ADMIN -> request.auth().oauth2(Tokens.admin(STAFF.get(caller)));
+            default -> request.auth().oauth2(Tokens.participant(STAFF.get(caller)));
         };
     }
 
@@ -123,29 +155,49 @@ class AuthorizationMatrixTest {
         // registering
         cells.add(new Cell("POST", track + "/registrations", Caller.ANONYMOUS, 401,
                 () -> Requests.registration("MENTEE", Requests.authorMentee()), isProblem));
-        // a track's registrations, their CSV and the track's policy: organizers only
+        // a track's registrations, their CSV and the track's policy: the program's organizers only
+        List<Caller> outsiders = List.of(Caller.OTHER_PARTICIPANT, Caller.OWNER, Caller.ADMIN, Caller.CONDUCT_CONTACT,
+                Caller.OTHER_ORGANIZER);
         for (String path : List.of(track + "/registrations", track + "/registrations.csv", track + "/registration-policy")) {
             cells.add(new Cell("GET", path, Caller.ANONYMOUS, 401, noBody, isProblem));
-            cells.add(new Cell("GET", path, Caller.OTHER_PARTICIPANT, 403, noBody, notTheOwners));
-            cells.add(new Cell("GET", path, Caller.OWNER, 403, noBody, isProblem));
+            for (Caller outsider : outsiders) {
+                cells.add(new Cell("GET", path, outsider, 404, noBody, r -> notTheOwners.apply(r) != null ? notTheOwners.apply(r) : isProblem.apply(r)));
+            }
         }
+        Function<Response, String> confided = r -> r.asString().contains("Matrix-Confided") ? null : "misses the self-identification";
+        Function<Response, String> notConfided = r -> r.asString().contains("Matrix-Confided") || r.asString().contains("\"underrepresented\"")
+                || r.asString().contains("\"priority\":true") || r.asString().contains("\"priority\":false")
+                ? "shows self-identification without the confidential grant" : null;
         cells.add(new Cell("GET", track + "/registrations", Caller.ORGANIZER, 200, noBody,
-                r -> r.asString().contains(Tokens.email(OWNER)) ? null : "organizer misses the owner's registration"));
+                r -> r.asString().contains(Tokens.email(OWNER)) ? notConfided.apply(r) : "organizer misses the owner's registration"));
+        cells.add(new Cell("GET", track + "/registrations", Caller.CONFIDANT, 200, noBody, confided));
+        cells.add(new Cell("GET", track + "/registrations?priority=true", Caller.ORGANIZER, 403, noBody, isProblem));
         cells.add(new Cell("GET", track + "/registrations.csv", Caller.ORGANIZER, 200, noBody,
-                r -> r.asString().contains(Tokens.email(OWNER)) ? null : "CSV misses the owner's registration"));
+                r -> !r.asString().contains(Tokens.email(OWNER)) ? "CSV misses the owner's registration"
+                        : r.asString().contains("selfIdentifiedUnderrepresented") ? "CSV has confidential columns" : null));
+        cells.add(new Cell("GET", track + "/registrations.csv?confidential=true", Caller.ORGANIZER, 403, noBody, isProblem));
+        cells.add(new Cell("GET", track + "/registrations.csv", Caller.CONFIDANT, 200, noBody,
+                r -> r.asString().contains("selfIdentifiedUnderrepresented") ? "confidential columns not asked for" : null));
+        cells.add(new Cell("GET", track + "/registrations.csv?confidential=true", Caller.CONFIDANT, 200, noBody,
+                r -> r.asString().contains("selfIdentifiedUnderrepresented") ? null : "CSV misses the asked-for confidential columns"));
         cells.add(new Cell("GET", track + "/registration-policy", Caller.ORGANIZER, 200, noBody, none));
         cells.add(new Cell("PUT", track + "/registration-policy", Caller.ANONYMOUS, 401, policy, isProblem));
-        cells.add(new Cell("PUT", track + "/registration-policy", Caller.OWNER, 403, policy, isProblem));
+        for (Caller outsider : outsiders) {
+            cells.add(new Cell("PUT", track + "/registration-policy", outsider, 404, policy, isProblem));
+        }
         cells.add(new Cell("PUT", track + "/registration-policy", Caller.ORGANIZER, 200, policy, none));
-        // conduct reports: anyone signed in files one; organizers alone read them, the reporter included
+        // conduct reports: anyone signed in files one; the program's conduct contacts alone read them (not the reporter,
+        // not its organizers, nobody of another program)
         cells.add(new Cell("POST", "/conduct-reports", Caller.ANONYMOUS, 401, AuthorizationMatrixTest::report, isProblem));
         cells.add(new Cell("POST", "/conduct-reports", Caller.OTHER_PARTICIPANT, 201, AuthorizationMatrixTest::report, none));
-        for (String path : List.of("/conduct-reports", "/conduct-reports/" + w.reportId())) {
+        for (String path : List.of("/conduct-reports?programId=" + w.program().programId(), "/conduct-reports/" + w.reportId())) {
             cells.add(new Cell("GET", path, Caller.ANONYMOUS, 401, noBody, isProblem));
-            cells.add(new Cell("GET", path, Caller.OTHER_PARTICIPANT, 403, noBody, notTheOwners));
-            cells.add(new Cell("GET", path, Caller.OWNER, 403, noBody, isProblem));
-            cells.add(new Cell("GET", path, Caller.ORGANIZER, 200, noBody,
-                    r -> r.asString().contains("Unwelcome remarks") ? null : "organizer cannot read the report"));
+            for (Caller outsider : List.of(Caller.OTHER_PARTICIPANT, Caller.OWNER, Caller.ADMIN, Caller.ORGANIZER,
+                    Caller.CONFIDANT, Caller.OTHER_ORGANIZER)) {
+                cells.add(new Cell("GET", path, outsider, 404, noBody, notTheOwners));
+            }
+            cells.add(new Cell("GET", path, Caller.CONDUCT_CONTACT, 200, noBody,
+                    r -> r.asString().contains("Unwelcome remarks") ? null : "the conduct contact cannot read the report"));
         }
         cells.add(new Cell("GET", "/tracks", Caller.ANONYMOUS, 401, noBody, isProblem));
         cells.add(new Cell("GET", "/tracks", Caller.OTHER_PARTICIPANT, 200, noBody, none));

@@ -39,8 +39,8 @@ class ErasureTest {
                 .then().statusCode(200);
         as(Tokens.participant(eve)).body(Map.of("underrepresented", true, "description", "Eve-Unique-Confidence"))
                 .put("/me/self-identification").then().statusCode(200);
-        String report = as(Tokens.participant(eve)).body(Map.of("about", "A mentor", "description", "Said something unkind.",
-                        "occurredOn", LocalDate.now().toString())).post("/conduct-reports")
+        String report = as(Tokens.participant(eve)).body(Map.of("programId", program.programId(), "about", "A mentor",
+                        "description", "Said something unkind.", "occurredOn", LocalDate.now().toString())).post("/conduct-reports")
                 .then().statusCode(201).extract().path("id");
         String[] personal = {subject, Tokens.email(eve), "Erase-eve Test", "Eve-Unique-Affiliation", "Eve-Unique-Reason",
                 "Eve-Unique-Confidence"};

@@ -52,7 +52,11 @@ public class PrivacyService {
                 .chain(count -> Participant.delete("id", me).map(people -> count + people))
                 .chain(count -> ConductReport.update("reporterId = null, reporterName = null, reporterEmail = null"
                         + " where reporterId = ?1", me).map(reports -> count + reports))
-                .chain(count -> OutboxEvent.delete("key", key).map(outboxed -> count + outboxed))
+                // a report about them stays, no longer naming their account
+                .chain(count -> ConductReport.update("aboutPersonId = null where aboutPersonId = ?1", me).map(about -> count + about))
+                // events that named them, sent or not (their own, keyed by them; their registrations' priorities)
+                .chain(count -> OutboxEvent.delete("key = ?1 or payload like ?2", key, "%" + key + "%")
+                        .map(outboxed -> count + outboxed))
                 .chain(count -> {
                     if (count == 0) {
                         return Uni.createFrom().item(false);
