@@ -68,6 +68,10 @@ public final class Season implements AutoCloseable {
                             List<String> topics, List<String[]> intervals) {
         String participantId = Tokens.subject(user);
         String registrationId = UUID.randomUUID().toString();
+        if ("MENTEE".equals(role)) {
+            // the priority first, on the internal topic: it may well arrive before the registration
+            priority(participantId, registrationId, trackId, priority);
+        }
         String data = """
                 {"participantId": "%s", "participant": %s, "registration": %s}""".formatted(participantId,
                 participant(user + " Test", user, interests),
@@ -84,13 +88,24 @@ public final class Season implements AutoCloseable {
      */
     public void update(Person person, String name, boolean priority, Integer capacity, String... interests) {
         String data = """
-                {"participantId": "%s", "changes": ["PROFILE", "REGISTRATION", "PRIORITY"], "participant": %s,
+                {"participantId": "%s", "changes": ["PROFILE", "REGISTRATION"], "participant": %s,
                  "registrations": [%s], "updatedAt": "%s"}""".formatted(person.participantId(),
                 participant(name, person.user(), List.of(interests)),
                 registration(person.registrationId(), person.trackId(), "AUTHOR", person.role(), capacity, priority,
                         List.of(), List.of()), Instant.now());
         events.send("mentorship.participants", person.participantId(), "ParticipantUpdated", UUID.randomUUID().toString(),
                 "/mentorship/participant-service", data);
+        if ("MENTEE".equals(person.role())) {
+            priority(person.participantId(), person.registrationId(), person.trackId(), priority);
+        }
+    }
+
+    /** WaitlistPriorityChanged, as participant-service sends it on the internal topic mentorship.confidential. */
+    private void priority(String participantId, String registrationId, String trackId, boolean priority) {
+        events.send("mentorship.confidential", registrationId, "WaitlistPriorityChanged", UUID.randomUUID().toString(),
+                "/mentorship/participant-service", """
+                        {"registrationId": "%s", "participantId": "%s", "programId": "%s", "trackId": "%s", "priority": %s,
+                         "changedAt": "%s"}""".formatted(registrationId, participantId, programId, trackId, priority, Instant.now()));
     }
 
     private static String participant(String name, String user, List<String> interests) {
@@ -110,10 +125,10 @@ public final class Season implements AutoCloseable {
         String now = Instant.now().toString();
         return """
                 {"registrationId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "%s",
-                 "role": "%s", "status": "ACTIVE", "late": false, "priority": %s, "capacity": %s, "answers": %s,
+                 "role": "%s", "status": "ACTIVE", "late": false, "capacity": %s, "answers": %s,
                  "oneOnOneAvailabilityUtc": %s, "codeOfConductVersion": "1",
                  "registeredAt": "%s", "updatedAt": "%s"}""".formatted(registrationId, programId, trackId, kind, role,
-                priority, capacity == null ? "null" : capacity.toString(), answers, utc, now, now);
+                capacity == null ? "null" : capacity.toString(), answers, utc, now, now);
     }
 
     public void withdraw(Person person) {

@@ -42,7 +42,7 @@ class EventDataTest {
         return """
                 {"registrationId": "0c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f", "programId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
                  "trackId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", "trackKind": "AUTHOR", "role": "MENTEE", "status": "ACTIVE",
-                 "late": true, "priority": false, "answers": {"paperTitle": "Trials", "expertise": ["ehr"]},
+                 "late": true, "priority": true, "answers": {"paperTitle": "Trials", "expertise": ["ehr"]},
                  "oneOnOneAvailabilityUtc": [{"startsAt": "2099-11-24T14:00:00Z", "endsAt": "2099-11-24T16:00:00Z"}],
                  "codeOfConductVersion": "1", "registeredAt": "2025-10-01T08:00:00Z", "updatedAt": "2025-10-01T08:00:00Z"%s}"""
                 .formatted(extra);
@@ -61,7 +61,6 @@ class EventDataTest {
         ParticipantEvents.Registration r = event.registration();
         assertThat(r.trackKind()).isEqualTo("AUTHOR");
         assertThat(r.late()).isTrue();
-        assertThat(r.priority()).isFalse();
         assertThat(r.capacity()).isNull();
         assertThat(r.answers().paperTitle()).isEqualTo("Trials");
         assertThat(r.answers().paperSummary()).isEmpty();
@@ -86,7 +85,6 @@ class EventDataTest {
         assertThat(event.participant().interestsText()).isEmpty();
         ParticipantEvents.Registration r = event.registration();
         assertThat(r.late()).isFalse();
-        assertThat(r.priority()).isFalse();
         assertThat(r.capacity()).isNull();
         assertThat(r.answers()).isEqualTo(new ParticipantEvents.Answers("", "", List.of(), List.of(), List.of()));
         assertThat(r.oneOnOneAvailabilityUtc()).isEmpty();

@@ -39,7 +39,7 @@ class RollingPolicyAndErasureTest {
             Map<String, Object> propose = new java.util.HashMap<>(defaults.getMap(""));
             propose.put("rolling", "PROPOSE");
             given().auth().oauth2(Tokens.participant("rolling-ann")).contentType(ContentType.JSON).body(propose).put(policy)
-                    .then().statusCode(403);
+                    .then().statusCode(404);
             Map<String, Object> invalid = new java.util.HashMap<>(propose);
             invalid.put("weightKeywords", 3);
             invalid.remove("minimumLoad");

@@ -69,13 +69,15 @@ public class TrackPairingsResource {
 
     @GET
     @Path("programs/{programId}/tracks/{trackId}/waitlist")
-    @Operation(summary = "The track's waitlist in the order it is served")
+    @Operation(summary = "The track's waitlist in the order it is served (priority shown only with the confidential grant)")
     @APIResponse(responseCode = "200", description = "The waitlist, first served first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WaitlistView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "Unknown track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<WaitlistView>> waitlist(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
-        return authority.require(programId, Grant.ORGANIZER).chain(() -> tracks.inProgram(programId, trackId)).chain(() -> pairings.waitlist(trackId)).map(WaitlistView::of);
+        return authority.require(programId, Grant.ORGANIZER).chain(() -> tracks.inProgram(programId, trackId))
+                .chain(() -> authority.holds(programId, Grant.CONFIDENTIAL))
+                .chain(confidential -> pairings.waitlist(trackId).map(waitlist -> WaitlistView.of(waitlist, confidential)));
     }
 
     @POST
