@@ -1,8 +1,10 @@
 package dev.mentorship.notification.fanout;
 
 import dev.mentorship.testing.EventProducer;
+import dev.mentorship.testing.StaffEvents;
 import dev.mentorship.testing.Tokens;
 
+import java.util.List;
 import java.util.UUID;
 
 /** The other services' events, as they send them, for one test program. */
@@ -31,8 +33,13 @@ final class Events implements AutoCloseable {
         programPublished(null);
     }
 
-    /** The test program, published; {@code frontendUrl} is its own frontend (null: none, as older events have none). */
+    /**
+     * The test program, published; {@code frontendUrl} is its own frontend (null: none, as older events have none).
+     * Its staff: olivia with every grant, oscar organizer only (no conduct contact).
+     */
     void programPublished(String frontendUrl) {
+        StaffEvents.staff(producer, UUID.fromString(programId), List.of(new StaffEvents.Member("olivia", StaffEvents.ALL_GRANTS),
+                new StaffEvents.Member("oscar", List.of("ORGANIZER"))));
         send("mentorship.programs", programId, "ProgramPublished", """
                 {"programId": "%s", "conference": "ML4H", "name": "ML4H Test", "timeZone": "AoE", %s"publishedAt": "2026-01-01T00:00:00Z",
                  "codeOfConduct": {"title": "Code", "version": "1"},

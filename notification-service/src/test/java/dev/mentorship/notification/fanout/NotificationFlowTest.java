@@ -5,6 +5,7 @@ import dev.mentorship.notification.Mailbox;
 import dev.mentorship.notification.Mailbox.Mail;
 import dev.mentorship.notification.SmtpServer;
 import dev.mentorship.testing.TopicReader;
+import dev.mentorship.testing.ManagementInterface;
 import dev.mentorship.testing.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,7 +82,9 @@ class NotificationFlowTest {
         String mentor = "note-mentor";
         String mentee = "note-mentee";
         String reviewer = "note-reviewer";
+        String deliveries;
         try (Events events = new Events()) {
+            deliveries = "/programs/" + events.programId + "/deliveries";
             events.programPublished();
             // programs and pairings are different topics, consumed independently: the pairing mail may only name the
             // first-contact deadline once the program is known, as in production where publishing precedes matching
@@ -120,10 +123,10 @@ class NotificationFlowTest {
             assertThat(Mailbox.await(to(mentee, "Confirmed: mentoring meeting 1"), 1, WAIT).get(0).text())
                     .contains("Thursday, July 23, 2099, 00:00 (Asia/Tokyo)");
 
-            // a conduct report: organizers only, and nothing of its content
+            // a conduct report: the program's conduct contacts only (not oscar, an organizer), and nothing of its content
             String reportId = UUID.randomUUID().toString();
-            events.send("mentorship.participants", reportId, "ConductReportFiled",
-                    "{\"reportId\": \"" + reportId + "\", \"filedAt\": \"2026-01-01T00:00:00Z\"}");
+            events.send("mentorship.participants", reportId, "ConductReportFiled", "{\"reportId\": \"" + reportId
+                    + "\", \"programId\": \"" + events.programId + "\", \"filedAt\": \"2026-01-01T00:00:00Z\"}");
             Mail report = Mailbox.await(m -> m.to().equals("olivia@mentorship.test") && m.subject().contains("conduct report"), 1, WAIT).get(0);
             assertThat(report.text()).contains(reportId);
 
@@ -135,9 +138,10 @@ class NotificationFlowTest {
             events.send("mentorship.pairings", events.author, "MenteeWaitlisted", """
                     {"programId": "%s", "trackId": "%s", "trackKind": "REVIEWER",
                      "mentee": {"participantId": "%s", "registrationId": "%s", "name": "note-reviewer Test", "email": "%s", "timeZone": "America/New_York"},
-                     "position": 3, "reason": "NO_CAPACITY", "priority": false, "waitlistedAt": "2026-01-01T00:00:00Z"}"""
+                     "reason": "NO_CAPACITY", "waitlistedAt": "2026-01-01T00:00:00Z"}"""
                     .formatted(events.programId, events.reviewer, Tokens.subject(reviewer), UUID.randomUUID(), Tokens.email(reviewer)));
-            assertThat(Mailbox.await(to(reviewer, "waitlist"), 1, WAIT).get(0).text()).contains("number 3 on the waitlist");
+            assertThat(Mailbox.await(to(reviewer, "waitlist"), 1, WAIT).get(0).text()).contains("You are on the waitlist.")
+                    .doesNotContain("number");
 
             awaitInbox(mentee, "Paper submission deadline");
             awaitInbox(mentor, "Confirmed: mentoring meeting 1");
@@ -153,12 +157,17 @@ class NotificationFlowTest {
         assertThat(Mailbox.to(Tokens.email(reviewer))).hasSize(2);
         assertThat(inboxSubjects(mentee)).hasSize(4);
         assertThat(inboxSubjects(mentor)).noneMatch(s -> s.contains("conduct"));
+        assertThat(inboxSubjects("oscar")).noneMatch(s -> s.contains("conduct"));
 
-        given().auth().oauth2(Tokens.organizer("olivia")).queryParam("size", 200).get("/deliveries").then().statusCode(200)
-                .body("items.status", hasItem("SENT"));
-        given().auth().oauth2(Tokens.participant(mentee)).get("/deliveries").then().statusCode(403);
+        // the program's delivery log: its organizers only; a program nobody organizes here is nobody's
+        given().auth().oauth2(Tokens.organizer("olivia")).queryParam("size", 200).get(deliveries).then().statusCode(200)
+                .body("items.status", hasItem("SENT")).body("items.email", hasItem(Tokens.email(mentee)));
+        given().auth().oauth2(Tokens.organizer("oscar")).queryParam("size", 200).get(deliveries).then().statusCode(200);
+        given().auth().oauth2(Tokens.participant(mentee)).get(deliveries).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.organizer("olivia")).get("/programs/" + UUID.randomUUID() + "/deliveries").then().statusCode(404);
         // each mail's latency, from its event's ce_time to SMTP accepting it, is measured against the 1 s objective
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("notification_mail_latency_seconds_count(\\{[^}]*\\})? [1-9]")
                 .containsPattern("notification_mail_latency_seconds_bucket\\{le=\"1\\.0\",?\\} [1-9]");
     }
@@ -216,7 +225,8 @@ class NotificationFlowTest {
             events.registered("retry-rita", events.author, "AUTHOR", "MENTEE", "UTC", false);
             List<String> state = awaitDelivery("retry-rita", d -> d.startsWith("PENDING:") && !d.endsWith(":"));
             assertThat(state).singleElement().asString().startsWith("PENDING:").doesNotEndWith(":");
-            given().auth().oauth2(Tokens.organizer("olivia")).queryParam("status", "PENDING").get("/deliveries").then().statusCode(200)
+            given().auth().oauth2(Tokens.organizer("olivia")).queryParam("status", "PENDING")
+                    .get("/programs/" + events.programId + "/deliveries").then().statusCode(200)
                     .body("items.email", hasItem(Tokens.email("retry-rita")));
         } finally {
             SmtpServer.restart();
@@ -263,12 +273,18 @@ class NotificationFlowTest {
     }
 
     @Test
-    void erasureForgetsThePerson() {
+    void erasureForgetsThePersonAndRedactsThemFromOtherPeoplesInboxAndMail() throws Exception {
         String user = "erase-nora";
+        String partner = "erase-partner";
         try (Events events = new Events()) {
             events.programPublished();
             events.registered(user, events.author, "AUTHOR", "MENTEE", "UTC", false);
+            events.registered(partner, events.author, "AUTHOR", "MENTOR", "UTC", false);
             awaitInbox(user, "Your registration");
+            // her mentor's inbox and mail name her
+            events.send("mentorship.pairings", events.author, "PairingCreated", events.pairingCreatedData(partner, user));
+            awaitInbox(partner, "Your new mentee: " + user + " Test");
+            Mailbox.await(to(partner, "Your new mentee"), 1, WAIT);
             events.send("mentorship.participants", Tokens.subject(user), "ParticipantErased",
                     "{\"participantId\": \"" + Tokens.subject(user) + "\", \"erasedAt\": \"2026-01-02T00:00:00Z\"}");
         }
@@ -279,6 +295,8 @@ class NotificationFlowTest {
             left = Database.rowsMentioning(Tokens.subject(user), Tokens.email(user), user + " Test");
         }
         assertThat(left).isEmpty();
+        // the mentor keeps the notice, without her name
+        assertThat(inboxSubjects(partner)).contains("Your new mentee: a former participant");
     }
 
     private CompletableFuture<?> listen(HttpClient client, String user, List<String> lines) {

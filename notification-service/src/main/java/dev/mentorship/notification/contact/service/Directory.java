@@ -26,6 +26,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -64,15 +66,45 @@ public class Directory {
         return memberContact(conn, pairing.mentor(), now).chain(() -> memberContact(conn, pairing.mentee(), now));
     }
 
-    /** Everything about a person goes: contact, memberships, preferences, inbox, deliveries. */
+    /**
+     * Everything about a person goes: contact, memberships, preferences, their inbox and deliveries. Other people's
+     * inbox entries and mails (queued or sent) that name them are redacted: their name and address are replaced.
+     */
     public Uni<Void> erase(SqlConnection conn, UUID id) {
         Tuple who = Tuple.of(id);
-        return conn.preparedQuery("delete from contact where participant_id = $1").execute(who)
-                .chain(() -> conn.preparedQuery("delete from membership where participant_id = $1").execute(who))
-                .chain(() -> conn.preparedQuery("delete from preference where participant_id = $1").execute(who))
-                .chain(() -> conn.preparedQuery("delete from notification where recipient_id = $1").execute(who))
-                .chain(() -> conn.preparedQuery("delete from email_delivery where recipient_id = $1").execute(who))
-                .replaceWithVoid();
+        return conn.preparedQuery("select name, email from contact where participant_id = $1").execute(who).chain(rows -> {
+            Map<String, String> redactions = new LinkedHashMap<>();
+            for (Row row : rows) {
+                String email = row.getString("email");
+                String name = row.getString("name");
+                if (email != null && !email.isBlank()) {
+                    redactions.put(email, "[address removed]");
+                }
+                if (name != null && name.strip().length() >= 3) {
+                    redactions.put(name, "a former participant");
+                    redactions.put(htmlEscaped(name), "a former participant");
+                }
+            }
+            Uni<Void> chain = conn.preparedQuery("delete from contact where participant_id = $1").execute(who)
+                    .chain(() -> conn.preparedQuery("delete from membership where participant_id = $1").execute(who))
+                    .chain(() -> conn.preparedQuery("delete from preference where participant_id = $1").execute(who))
+                    .chain(() -> conn.preparedQuery("delete from notification where recipient_id = $1").execute(who))
+                    .chain(() -> conn.preparedQuery("delete from email_delivery where recipient_id = $1").execute(who))
+                    .replaceWithVoid();
+            for (Map.Entry<String, String> redaction : redactions.entrySet()) {
+                Tuple text = Tuple.of(redaction.getKey(), redaction.getValue());
+                chain = chain.chain(() -> conn.preparedQuery("""
+                                update notification set subject = replace(subject, $1, $2), body = replace(body, $1, $2)
+                                where strpos(subject, $1) > 0 or strpos(body, $1) > 0""").execute(text))
+                        .chain(() -> conn.preparedQuery("""
+                                update email_delivery set subject = replace(subject, $1, $2), text_body = replace(text_body, $1, $2),
+                                  html_body = replace(html_body, $1, $2), attachment = replace(attachment, $1, $2)
+                                where strpos(subject, $1) > 0 or strpos(text_body, $1) > 0 or strpos(html_body, $1) > 0
+                                   or strpos(attachment, $1) > 0""").execute(text))
+                        .replaceWithVoid();
+            }
+            return chain;
+        });
     }
 
     private Uni<Void> contact(SqlConnection conn, UUID id, Participant person, Instant now) {
@@ -187,6 +219,11 @@ public class Directory {
                     }
                     return people;
                 });
+    }
+
+    /** As the mail templates (Qute) escape text in HTML. */
+    private static String htmlEscaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 
     private static List<Person> people(Iterable<Row> rows) {
