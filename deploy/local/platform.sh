@@ -48,7 +48,8 @@ SERVICES=(participant:8081 matching:8082 schedule:8083 notification:8084)
 management_port() { echo $(( $1 < 8090 ? $1 + 1000 : $1 + 1090 )); }
 TOPICS=(mentorship.programs mentorship.participants mentorship.pairings mentorship.schedule
         mentorship.programs.dlq mentorship.participants.dlq mentorship.pairings.dlq mentorship.schedule.dlq
-        mentorship.staff mentorship.staff.dlq mentorship.confidential mentorship.confidential.dlq)
+        mentorship.staff mentorship.staff.dlq mentorship.confidential mentorship.confidential.dlq
+        mentorship.audit mentorship.audit.dlq)
 ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/mentorship"
 
 mkdir -p "$TOOLS" "$DATA" "$LOGS" "$RUN"
@@ -386,7 +387,7 @@ EOF
 
 Keycloak        http://127.0.0.1:$KEYCLOAK_PORT  (admin console: user admin, password admin — created on first start)
   realm         mentorship, issuer $ISSUER
-  demo users    olivia (organizer); maria, mohammed, mei (mentors); anna, ben, chen, diego (mentees); password: demo
+  demo users    olivia (admin: creates programs, organizes the demo's), oscar (no role: appoint him to a program's staff); maria, mohammed, mei (mentors); anna, ben, chen, diego (mentees); password: demo
   a token       curl -s -d client_id=mentorship-demo-cli -d grant_type=password -d username=anna -d password=demo \\
                   $ISSUER/protocol/openid-connect/token
 Kafka           127.0.0.1:$KAFKA_PORT  topics: ${TOPICS[*]}
@@ -471,9 +472,14 @@ check() {
     expect 401 "GET $path without a token" "http://127.0.0.1:$port$path"
     expect 200 "GET $path as anna (Keycloak token)" -H "Authorization: Bearer $anna" "http://127.0.0.1:$port$path"
   done
-  echo "roles"
-  expect 403 "GET /deliveries as anna (participant)" -H "Authorization: Bearer $anna" "http://127.0.0.1:8084/deliveries"
-  expect 200 "GET /deliveries as olivia (organizer)" -H "Authorization: Bearer $olivia" "http://127.0.0.1:8084/deliveries"
+  echo "roles and program staff"
+  local nowhere=00000000-0000-4000-8000-000000000000
+  expect 403 "POST /programs as anna (participant: admins create programs)" -X POST -H "Authorization: Bearer $anna" \
+    -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:8083/programs"
+  expect 400 "POST /programs as olivia (admin), an empty definition" -X POST -H "Authorization: Bearer $olivia" \
+    -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:8083/programs"
+  expect 404 "GET a program's deliveries as anna (on no program's staff)" -H "Authorization: Bearer $anna" \
+    "http://127.0.0.1:8084/programs/$nowhere/deliveries"
   [ "$failures" = 0 ] || die "$failures check(s) failed"
   echo "all checks passed"
 }

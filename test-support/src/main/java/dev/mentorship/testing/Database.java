@@ -47,4 +47,10 @@ public final class Database {
             throw new AssertionError("Query failed: " + sql, e);
         }
     }
+
+    /** Runs a statement that changes rows (in its own transaction) and returns how many it changed; fails as the database does. */
+    public static int execute(String sql) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(sql).executeUpdate())));
+    }
 }

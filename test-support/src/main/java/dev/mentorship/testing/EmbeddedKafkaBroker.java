@@ -26,7 +26,8 @@ public final class EmbeddedKafkaBroker {
             "mentorship.programs.dlq", "mentorship.participants.dlq", "mentorship.pairings.dlq",
             "mentorship.schedule.dlq",
             // internal: the services' own, never granted to outside subscribers
-            "mentorship.staff", "mentorship.staff.dlq", "mentorship.confidential", "mentorship.confidential.dlq");
+            "mentorship.staff", "mentorship.staff.dlq", "mentorship.confidential", "mentorship.confidential.dlq",
+            "mentorship.audit", "mentorship.audit.dlq");
 
     private static KafkaClusterTestKit cluster;
 

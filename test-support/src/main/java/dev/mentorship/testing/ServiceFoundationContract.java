@@ -1,11 +1,9 @@
 package dev.mentorship.testing;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import java.net.URL;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -26,10 +24,6 @@ public abstract class ServiceFoundationContract {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    /** The management interface (quarkus.management.test-port: a free port). */
-    @TestHTTPResource(value = "/", management = true)
-    URL management;
-
     /** A GET endpoint that any participant may call and that answers a page ({@code items}, {@code total}). */
     protected abstract String participantListEndpoint();
 
@@ -46,17 +40,9 @@ public abstract class ServiceFoundationContract {
         return false;
     }
 
-    /** The management interface's origin, e.g. http://localhost:40123 (its paths start with /q/). */
-    protected String managementOrigin() {
-        System.out.println("PROBE-MGMT config=" + org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("quarkus.management.test-port", String.class)
-                + " url=" + org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("test.management.url", String.class)
-                + " sys=" + System.getProperty("quarkus.management.test-port") + " injected=" + management);
-        return management.getProtocol() + "://" + management.getHost() + ":" + management.getPort();
-    }
-
     @Test
     void readinessIsUpAndIncludesDatabaseAndKafka() {
-        List<String> checks = given().baseUri(managementOrigin()).when().get("/q/health/ready")
+        List<String> checks = ManagementInterface.given().when().get("/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"))
                 .extract().jsonPath().getList("checks.name");
         assertThat(checks).anyMatch(name -> name.contains("PostgreSQL") || name.contains("Database"));
@@ -65,14 +51,14 @@ public abstract class ServiceFoundationContract {
 
     @Test
     void livenessIsUp() {
-        given().baseUri(managementOrigin()).when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().baseUri(managementOrigin()).when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     /** Health and metrics are served on the management interface only: the API's port (what an Ingress routes) has neither. */
     @Test
     void healthAndMetricsAreNotOnTheApiPort() {
-        assertThat(management.getPort()).isNotEqualTo(io.restassured.RestAssured.port);
+        assertThat(ManagementInterface.port()).isPositive().isNotEqualTo(io.restassured.RestAssured.port);
         for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/metrics")) {
             given().when().get(path).then().statusCode(404);
         }
@@ -95,7 +81,7 @@ public abstract class ServiceFoundationContract {
     @Test
     void prometheusMetricsServe() {
         given().auth().oauth2(Tokens.participant("metrics-reader")).get(participantListEndpoint());
-        given().baseUri(managementOrigin()).when().get("/q/metrics").then().statusCode(200)
+        ManagementInterface.given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("jvm_memory_used_bytes"));
     }

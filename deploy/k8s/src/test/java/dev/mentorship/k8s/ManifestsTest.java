@@ -45,8 +45,11 @@ class ManifestsTest {
     /** The ingress class of the internal controller; every other class is public. */
     static final String INTERNAL_INGRESS_CLASS = "nginx-internal";
     static final String KEYCLOAK_SERVICE = "mentorship-keycloak-service";
-    /** Keycloak's paths that the internet may reach: login, tokens, account, discovery, and the pages' assets. */
-    static final Set<String> KEYCLOAK_PUBLIC_PATHS = Set.of("/realms/", "/resources/");
+    /**
+     * Keycloak's paths that the internet may reach: the platform's realm (login, registration, tokens, account,
+     * discovery) and the pages' assets; not the master realm, where administrators sign in.
+     */
+    static final Set<String> KEYCLOAK_PUBLIC_PATHS = Set.of("/realms/mentorship/", "/resources/");
     static final int MANAGEMENT_PORT = 9000;
 
     @BeforeAll
@@ -259,6 +262,7 @@ class ManifestsTest {
      * Nothing private on the public edge: no Ingress of a public class routes /q/ (health, metrics, OpenAPI, Swagger UI)
      * or the management port, and Keycloak's public host routes /realms/ and /resources/ only, never its admin console
      * or admin API, which have their own host on the internal controller, allowed from private addresses only.
+     * (Of /realms/, only the platform's realm: the master realm is where administrators sign in.)
      */
     @ParameterizedTest
     @ValueSource(strings = {"overlays/dev", "overlays/prod"})
@@ -266,7 +270,8 @@ class ManifestsTest {
         List<JsonNode> ingresses = ofKind(target, "Ingress");
         List<String> problems = new ArrayList<>();
         List<String> privatePaths = List.of("/q/", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/");
-        List<String> keycloakAdmin = List.of("/admin/", "/admin/master/console/", "/admin/realms/mentorship/users", "/metrics", "/health/ready");
+        List<String> keycloakAdmin = List.of("/admin/", "/admin/master/console/", "/admin/realms/mentorship/users",
+                "/realms/master/protocol/openid-connect/auth", "/metrics", "/health/ready");
         for (JsonNode ingress : ingresses) {
             String name = ingress.at("/metadata/name").asText();
             boolean internal = INTERNAL_INGRESS_CLASS.equals(ingress.at("/spec/ingressClassName").asText());
@@ -290,7 +295,7 @@ class ManifestsTest {
                 }
                 if (route.service().equals(KEYCLOAK_SERVICE)) {
                     if (!KEYCLOAK_PUBLIC_PATHS.contains(route.path())) {
-                        problems.add(where + ": Keycloak's public paths are " + KEYCLOAK_PUBLIC_PATHS + " only");
+                        problems.add(where + ": Keycloak's public paths are " + KEYCLOAK_PUBLIC_PATHS + " only (within /realms/ and /resources/)");
                     }
                     for (String path : keycloakAdmin) {
                         if (route.reaches(path)) {

@@ -72,7 +72,7 @@ class ConcurrentRequestsTest {
         for (int i = 0; i < 40; i++) {
             as(Tokens.participant(user)).get("/me/registrations/" + id).then().statusCode(200);
         }
-        io.restassured.RestAssured.get("/q/health/ready").then().statusCode(200);
+        dev.mentorship.testing.ManagementInterface.given().get("/q/health/ready").then().statusCode(200);
     }
 
     private static List<Response> atOnce(Callable<Response> request) throws Exception {

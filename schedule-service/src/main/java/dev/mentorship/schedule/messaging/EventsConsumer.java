@@ -1,6 +1,8 @@
 package dev.mentorship.schedule.messaging;
 
+import dev.mentorship.runtime.audit.AuditRecorded;
 import dev.mentorship.runtime.messaging.EventInbox;
+import dev.mentorship.schedule.audit.service.AuditLog;
 import dev.mentorship.schedule.messaging.PairingEvents.PairingCreated;
 import dev.mentorship.schedule.messaging.PairingEvents.PairingDissolved;
 import dev.mentorship.schedule.messaging.ParticipantEvents.ParticipantErased;
@@ -25,11 +27,22 @@ public class EventsConsumer {
     private final EventInbox inbox;
     private final PeopleDirectory people;
     private final PairingProjection pairings;
+    private final AuditLog audit;
 
-    public EventsConsumer(EventInbox inbox, PeopleDirectory people, PairingProjection pairings) {
+    public EventsConsumer(EventInbox inbox, PeopleDirectory people, PairingProjection pairings, AuditLog audit) {
         this.inbox = inbox;
         this.people = people;
         this.pairings = pairings;
+        this.audit = audit;
+    }
+
+    /** Internal: every service's audit records, into each program's log. */
+    @Incoming("audit")
+    public Uni<Void> audit(ConsumerRecord<String, String> record) {
+        return inbox.once(record, event -> switch (event.type()) {
+            case AuditRecorded.TYPE -> audit.onRecorded(event.data(AuditRecorded.class));
+            default -> EventInbox.ignored();
+        });
     }
 
     @Incoming("participants")

@@ -3,6 +3,7 @@ package dev.mentorship.matching.pairing.rest;
 import dev.mentorship.matching.track.service.TrackDirectory;
 import dev.mentorship.matching.pairing.Pairing;
 import dev.mentorship.matching.pairing.service.PairingService;
+import dev.mentorship.runtime.audit.Audit;
 import dev.mentorship.runtime.security.CurrentUser;
 import dev.mentorship.runtime.staff.Grant;
 import dev.mentorship.runtime.staff.ProgramAuthority;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/")
@@ -43,12 +45,15 @@ public class TrackPairingsResource {
     private final TrackDirectory tracks;
     private final CurrentUser user;
     private final ProgramAuthority authority;
+    private final Audit audit;
 
-    public TrackPairingsResource(PairingService pairings, TrackDirectory tracks, CurrentUser user, ProgramAuthority authority) {
+    public TrackPairingsResource(PairingService pairings, TrackDirectory tracks, CurrentUser user, ProgramAuthority authority,
+                                 Audit audit) {
         this.pairings = pairings;
         this.tracks = tracks;
         this.user = user;
         this.authority = authority;
+        this.audit = audit;
     }
 
     /** Why an organizer dissolves a pairing. */
@@ -77,7 +82,9 @@ public class TrackPairingsResource {
     public Uni<List<WaitlistView>> waitlist(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
         return authority.require(programId, Grant.ORGANIZER).chain(() -> tracks.inProgram(programId, trackId))
                 .chain(() -> authority.holds(programId, Grant.CONFIDENTIAL))
-                .chain(confidential -> pairings.waitlist(trackId).map(waitlist -> WaitlistView.of(waitlist, confidential)));
+                .chain(confidential -> pairings.waitlist(trackId)
+                        .call(() -> confidential ? audit.read(programId, "CONFIDENTIAL_WAITLIST_READ", trackId) : Uni.createFrom().voidItem())
+                        .map(waitlist -> WaitlistView.of(waitlist, confidential)));
     }
 
     @POST
@@ -96,7 +103,9 @@ public class TrackPairingsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PairingView> dissolve(@PathParam("pairingId") UUID pairingId, @Valid Dissolution dissolution) {
         return authority.requireFor(pairings.programOf(pairingId), Grant.ORGANIZER, "There is no pairing " + pairingId + ".")
-                .chain(() -> pairings.dissolve(pairingId, dissolution == null ? null : dissolution.note(), user.id()))
+                .chain(() -> audit.command(() -> pairings.dissolve(pairingId, dissolution == null ? null : dissolution.note(), user.id()),
+                        found -> new Audit.Entry(found.page().items().get(0).programId, "PAIRING_DISSOLVED", pairingId,
+                                Map.of("status", "ACTIVE"), Map.of("status", "DISSOLVED"))))
                 .map(found -> PairingView.of(found.page().items().get(0), found.people()));
     }
 }

@@ -13,11 +13,13 @@ import dev.mentorship.matching.pairing.service.Pairings;
 import dev.mentorship.matching.persistence.JsonColumns;
 import dev.mentorship.matching.registration.MenteePriority;
 import dev.mentorship.matching.registration.Registration;
+import dev.mentorship.matching.run.MatchingRun;
 import dev.mentorship.matching.run.PairConstraint;
 import dev.mentorship.matching.run.RunProposal;
 import dev.mentorship.matching.run.RunUnmatched;
 import dev.mentorship.matching.run.service.RollingMatcher;
 import dev.mentorship.matching.track.Track;
+import dev.mentorship.matching.track.TrackPolicy;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -136,6 +138,10 @@ public class RegistrationDirectory {
                         .replaceWithVoid();
             }
             return chain.chain(() -> Pairing.delete("mentorId = ?1 or menteeId = ?1", participantId))
+                    // what they did as an organizer stays, no longer naming them (the audit log has their pseudonym)
+                    .chain(() -> MatchingRun.update("createdBy = null where createdBy = ?1", participantId))
+                    .chain(() -> PairConstraint.update("createdBy = null where createdBy = ?1", participantId))
+                    .chain(() -> TrackPolicy.update("updatedBy = null where updatedBy = ?1", participantId))
                     .chain(() -> Registration.delete("participantId", participantId))
                     .invoke(count -> LOG.infof("Erased participant %s from matching", participantId))
                     .replaceWithVoid();

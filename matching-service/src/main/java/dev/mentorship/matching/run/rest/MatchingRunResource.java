@@ -1,5 +1,6 @@
 package dev.mentorship.matching.run.rest;
 
+import dev.mentorship.runtime.audit.Audit;
 import dev.mentorship.runtime.security.CurrentUser;
 import dev.mentorship.runtime.staff.Grant;
 import dev.mentorship.runtime.staff.ProgramAuthority;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/")
@@ -43,12 +45,15 @@ public class MatchingRunResource {
     private final TrackDirectory tracks;
     private final CurrentUser user;
     private final ProgramAuthority authority;
+    private final Audit audit;
 
-    public MatchingRunResource(MatchingService runs, TrackDirectory tracks, CurrentUser user, ProgramAuthority authority) {
+    public MatchingRunResource(MatchingService runs, TrackDirectory tracks, CurrentUser user, ProgramAuthority authority,
+                               Audit audit) {
         this.runs = runs;
         this.tracks = tracks;
         this.user = user;
         this.authority = authority;
+        this.audit = audit;
     }
 
     @POST
@@ -61,7 +66,10 @@ public class MatchingRunResource {
     @APIResponse(responseCode = "409", description = "A run of this track is in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> run(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
-        return organizes(programId, trackId).chain(() -> runs.dryRun(trackId, user.id())).map(detail -> Response.created(URI.create("/matching-runs/" + detail.run().id))
+        return organizes(programId, trackId)
+                .chain(() -> audit.command(() -> runs.dryRun(trackId, user.id()),
+                        detail -> Audit.Entry.of(programId, "MATCHING_RUN", detail.run().id)))
+                .map(detail -> Response.created(URI.create("/matching-runs/" + detail.run().id))
                 .entity(RunView.of(detail)).build());
     }
 
@@ -95,7 +103,10 @@ public class MatchingRunResource {
     @APIResponse(responseCode = "409", description = "Not the latest draft, or the track changed since: run again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RunView> publish(@PathParam("runId") UUID runId) {
-        return organizesRun(runId).chain(() -> runs.publish(runId)).map(RunView::of);
+        return organizesRun(runId)
+                .chain(() -> audit.command(() -> runs.publish(runId),
+                        detail -> Audit.Entry.of(detail.run().programId, "MATCHING_RUN_PUBLISHED", runId)))
+                .map(RunView::of);
     }
 
     @POST
@@ -147,7 +158,10 @@ public class MatchingRunResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> removeConstraint(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
                                           @PathParam("constraintId") UUID constraintId) {
-        return organizes(programId, trackId).chain(() -> runs.removeConstraint(trackId, constraintId)).map(removed -> {
+        return organizes(programId, trackId)
+                .chain(() -> audit.command(() -> runs.removeConstraint(trackId, constraintId),
+                        removed -> Audit.Entry.of(programId, "CONSTRAINT_REMOVED", constraintId)))
+                .map(removed -> {
             if (!removed) {
                 throw new NotFoundException("The track has no pin or forbid " + constraintId + ".");
             }
@@ -157,7 +171,10 @@ public class MatchingRunResource {
 
     private Uni<Response> constrain(UUID runId, PairConstraint.Kind kind, ConstraintInput input) {
         return organizesRun(runId)
-                .chain(() -> runs.constrain(runId, kind, input.menteeRegistrationId(), input.mentorRegistrationId(), user.id()))
+                .chain(() -> audit.command(() -> runs.constrain(runId, kind, input.menteeRegistrationId(), input.mentorRegistrationId(), user.id()),
+                        done -> new Audit.Entry(done.programId(), kind == PairConstraint.Kind.PIN ? "PAIR_PINNED" : "PAIR_FORBIDDEN",
+                                done.constraint().id, null, Map.of("mentee", String.valueOf(input.menteeRegistrationId()),
+                                "mentor", String.valueOf(input.mentorRegistrationId()), "run", runId.toString()))))
                 .map(done -> Response.created(URI.create("/programs/" + done.programId() + "/tracks/" + done.constraint().trackId
                                 + "/constraints/" + done.constraint().id))
                         .entity(ConstraintInput.View.of(done.constraint())).build());

@@ -2,7 +2,9 @@ package dev.mentorship.matching.track.rest;
 
 import dev.mentorship.matching.track.service.TrackPolicyService;
 import dev.mentorship.runtime.problem.Problem;
+import dev.mentorship.runtime.audit.Audit;
 import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.matching.track.PolicySettings;
 import dev.mentorship.runtime.staff.Grant;
 import dev.mentorship.runtime.staff.ProgramAuthority;
 import io.smallrye.mutiny.Uni;
@@ -34,11 +36,13 @@ public class TrackPolicyResource {
     private final TrackPolicyService policies;
     private final CurrentUser user;
     private final ProgramAuthority authority;
+    private final Audit audit;
 
-    public TrackPolicyResource(TrackPolicyService policies, CurrentUser user, ProgramAuthority authority) {
+    public TrackPolicyResource(TrackPolicyService policies, CurrentUser user, ProgramAuthority authority, Audit audit) {
         this.policies = policies;
         this.user = user;
         this.authority = authority;
+        this.audit = audit;
     }
 
     @GET
@@ -65,6 +69,10 @@ public class TrackPolicyResource {
     public Uni<PolicyView> setPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
                                      @NotNull @Valid PolicyView input) {
         return authority.require(programId, Grant.ORGANIZER)
-                .chain(() -> policies.setPolicy(programId, trackId, input.settings(), user.id())).map(PolicyView::of);
+                .chain(() -> audit.command(() -> policies.policy(programId, trackId).chain(before -> policies
+                                .setPolicy(programId, trackId, input.settings(), user.id()).map(after -> new PolicySettings[]{before, after})),
+                        change -> new Audit.Entry(programId, "MATCHING_POLICY_SET", trackId, PolicyView.of(change[0]),
+                                PolicyView.of(change[1]))))
+                .map(change -> PolicyView.of(change[1]));
     }
 }

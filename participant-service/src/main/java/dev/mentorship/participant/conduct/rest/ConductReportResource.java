@@ -3,6 +3,7 @@ package dev.mentorship.participant.conduct.rest;
 import dev.mentorship.participant.conduct.ConductReportInput;
 import dev.mentorship.participant.conduct.service.ConductReportService;
 import dev.mentorship.participant.registration.service.RegistrationService.Person;
+import dev.mentorship.runtime.audit.Audit;
 import dev.mentorship.runtime.security.CurrentUser;
 import dev.mentorship.runtime.problem.ProblemException;
 import dev.mentorship.runtime.staff.Grant;
@@ -42,11 +43,13 @@ public class ConductReportResource {
     private final ConductReportService reports;
     private final CurrentUser user;
     private final ProgramAuthority authority;
+    private final Audit audit;
 
-    public ConductReportResource(ConductReportService reports, CurrentUser user, ProgramAuthority authority) {
+    public ConductReportResource(ConductReportService reports, CurrentUser user, ProgramAuthority authority, Audit audit) {
         this.reports = reports;
         this.user = user;
         this.authority = authority;
+        this.audit = audit;
     }
 
     @POST
@@ -79,6 +82,7 @@ public class ConductReportResource {
                                                     @Valid @BeanParam PageParams paging) {
         return authority.require(programId, Grant.CONDUCT_CONTACT)
                 .chain(() -> reports.list(programId, user.id(), paging.page, paging.size))
+                .call(page -> audit.read(programId, "CONDUCT_REPORTS_READ", null))
                 .map(page -> page.map(ConductReportView::of));
     }
 
@@ -93,7 +97,8 @@ public class ConductReportResource {
     public Uni<ConductReportView> getReport(@PathParam("reportId") UUID reportId) {
         return reports.get(reportId, user.id())
                 .call(report -> authority.require(report.programId, Grant.CONDUCT_CONTACT)
-                        .onFailure().transform(hidden -> ProblemException.notFound("There is no conduct report " + reportId + ".")))
+                        .onFailure().transform(hidden -> ProblemException.notFound("There is no conduct report " + reportId + "."))
+                        .chain(() -> audit.read(report.programId, "CONDUCT_REPORT_READ", reportId)))
                 .map(ConductReportView::of);
     }
 }

@@ -7,6 +7,7 @@ import dev.mentorship.runtime.outbox.OutboxEvent;
 import dev.mentorship.participant.profile.Participant;
 import dev.mentorship.participant.profile.SelfIdentification;
 import dev.mentorship.participant.registration.Registration;
+import dev.mentorship.participant.registration.TrackPolicy;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -52,6 +53,8 @@ public class PrivacyService {
                 .chain(count -> Participant.delete("id", me).map(people -> count + people))
                 .chain(count -> ConductReport.update("reporterId = null, reporterName = null, reporterEmail = null"
                         + " where reporterId = ?1", me).map(reports -> count + reports))
+                // a track policy they set as an organizer stays, no longer naming them
+                .chain(count -> TrackPolicy.update("updatedBy = null where updatedBy = ?1", me).map(policies -> count + policies))
                 // a report about them stays, no longer naming their account
                 .chain(count -> ConductReport.update("aboutPersonId = null where aboutPersonId = ?1", me).map(about -> count + about))
                 // events that named them, sent or not (their own, keyed by them; their registrations' priorities)

@@ -5,6 +5,7 @@ import dev.mentorship.participant.registration.Registration;
 import dev.mentorship.participant.registration.TrackFilter;
 import dev.mentorship.participant.registration.rest.RegistrationCsv;
 import dev.mentorship.participant.registration.service.RegistrationService;
+import dev.mentorship.runtime.audit.Audit;
 import dev.mentorship.runtime.security.CurrentUser;
 import dev.mentorship.runtime.staff.Grant;
 import dev.mentorship.runtime.staff.ProgramAuthority;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/programs/{programId}/tracks/{trackId}")
@@ -47,11 +49,13 @@ public class TrackRegistrationsResource {
     private final RegistrationService registrations;
     private final CurrentUser user;
     private final ProgramAuthority authority;
+    private final Audit audit;
 
-    public TrackRegistrationsResource(RegistrationService registrations, CurrentUser user, ProgramAuthority authority) {
+    public TrackRegistrationsResource(RegistrationService registrations, CurrentUser user, ProgramAuthority authority, Audit audit) {
         this.registrations = registrations;
         this.user = user;
         this.authority = authority;
+        this.audit = audit;
     }
 
     /** The filters organizers may apply to a track's registrations. */
@@ -119,6 +123,8 @@ public class TrackRegistrationsResource {
                                                                    @Valid @BeanParam Filters filters, @Valid @BeanParam PageParams paging) {
         return confidentialGrant(programId, filters.priority != null)
                 .chain(confidential -> registrations.listOfTrack(programId, trackId, filters.filter(), paging.page, paging.size)
+                        .call(() -> confidential ? audit.read(programId, "CONFIDENTIAL_REGISTRATIONS_READ", trackId)
+                                : Uni.createFrom().voidItem())
                         .map(page -> page.map(row -> TrackRegistrationView.of(row, confidential))));
     }
 
@@ -142,6 +148,8 @@ public class TrackRegistrationsResource {
                                           boolean confidential) {
         return confidentialGrant(programId, confidential || filters.priority != null)
                 .chain(granted -> registrations.allOfTrack(programId, trackId, filters.filter()))
+                .call(rows -> audit.read(programId, confidential ? "CONFIDENTIAL_REGISTRATIONS_EXPORTED" : "REGISTRATIONS_EXPORTED",
+                        trackId))
                 .map(rows -> Response.ok(RegistrationCsv.write(rows.stream()
                                 .map(row -> TrackRegistrationView.of(row, confidential)).toList(), confidential))
                 .type("text/csv; charset=UTF-8")
@@ -176,7 +184,9 @@ public class TrackRegistrationsResource {
     public Uni<TrackPolicyView> setPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
                                           @NotNull @Valid TrackPolicyView.Input input) {
         return authority.require(programId, Grant.ORGANIZER)
-                .chain(() -> registrations.setPolicy(programId, trackId, input.prioritiseSelfIdentified(), user.id()))
+                .chain(() -> audit.command(() -> registrations.setPolicy(programId, trackId, input.prioritiseSelfIdentified(), user.id()),
+                        policy -> new Audit.Entry(programId, "REGISTRATION_POLICY_SET", trackId, null,
+                                Map.of("prioritiseSelfIdentified", policy.prioritiseSelfIdentified))))
                 .map(TrackPolicyView::of);
     }
 

@@ -1,7 +1,9 @@
 package dev.mentorship.schedule.people.service;
 
 import dev.mentorship.runtime.outbox.OutboxEvent;
+import dev.mentorship.schedule.audit.service.AuditLog;
 import dev.mentorship.schedule.meeting.CalendarFeed;
+import dev.mentorship.schedule.meeting.Meeting;
 import dev.mentorship.schedule.messaging.ParticipantEvents.Participant;
 import dev.mentorship.schedule.messaging.ParticipantEvents.ParticipantErased;
 import dev.mentorship.schedule.messaging.ParticipantEvents.ParticipantRegistered;
@@ -9,10 +11,12 @@ import dev.mentorship.schedule.messaging.ParticipantEvents.ParticipantUpdated;
 import dev.mentorship.schedule.messaging.ParticipantEvents.ParticipantWithdrawn;
 import dev.mentorship.schedule.messaging.ParticipantEvents.Registration;
 import dev.mentorship.schedule.pairing.service.PairingProjection;
-import dev.mentorship.schedule.program.service.StaffService;
 import dev.mentorship.schedule.people.Person;
 import dev.mentorship.schedule.people.PersonRegistration;
+import dev.mentorship.schedule.program.MilestoneChange;
+import dev.mentorship.schedule.program.Program;
 import dev.mentorship.schedule.program.Role;
+import dev.mentorship.schedule.program.service.StaffService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -33,10 +37,12 @@ public class PeopleDirectory {
 
     private final PairingProjection pairings;
     private final StaffService staff;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public PeopleDirectory(PairingProjection pairings, StaffService staff, Clock clock) {
+    public PeopleDirectory(PairingProjection pairings, StaffService staff, AuditLog audit, Clock clock) {
         this.staff = staff;
+        this.audit = audit;
         this.pairings = pairings;
         this.clock = clock;
     }
@@ -69,6 +75,11 @@ public class PeopleDirectory {
                 .chain(() -> PersonRegistration.delete("participantId", participantId))
                 .chain(() -> Person.delete("participantId", participantId))
                 .chain(() -> staff.onErased(participantId))
+                .chain(() -> audit.onErased(participantId))
+                // what they did as an organizer stays, no longer naming them (the audit log has their pseudonym)
+                .chain(() -> MilestoneChange.update("changedBy = null where changedBy = ?1", participantId))
+                .chain(() -> Program.update("createdBy = null where createdBy = ?1", participantId))
+                .chain(() -> Meeting.update("updatedBy = null where updatedBy = ?1", participantId))
                 .invoke(() -> LOG.infof("Erased participant %s from scheduling", participantId))
                 .replaceWithVoid();
     }

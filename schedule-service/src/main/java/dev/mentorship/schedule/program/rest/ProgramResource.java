@@ -4,6 +4,7 @@ import dev.mentorship.schedule.program.ProgramCalendar;
 import dev.mentorship.schedule.program.ProgramDefinition;
 import dev.mentorship.schedule.program.service.ProgramService;
 import dev.mentorship.schedule.program.service.StaffService;
+import dev.mentorship.runtime.audit.Audit;
 import dev.mentorship.runtime.staff.Grant;
 import dev.mentorship.runtime.staff.ProgramAuthority;
 import dev.mentorship.runtime.security.CurrentUser;
@@ -48,12 +49,14 @@ public class ProgramResource {
     private final ProgramService programs;
     private final CurrentUser user;
     private final ProgramAuthority authority;
+    private final Audit audit;
     private final Clock clock;
 
-    public ProgramResource(ProgramService programs, CurrentUser user, ProgramAuthority authority, Clock clock) {
+    public ProgramResource(ProgramService programs, CurrentUser user, ProgramAuthority authority, Audit audit, Clock clock) {
         this.programs = programs;
         this.user = user;
         this.authority = authority;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -81,7 +84,11 @@ public class ProgramResource {
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createProgram(@Valid @NotNull ProgramDefinition body) {
-        return programs.create(body, new StaffService.Appointment(me(), user.name(), user.email(), EnumSet.allOf(Grant.class))).map(created -> Response
+        return audit.command(() -> programs.create(body, new StaffService.Appointment(me(), user.name(), user.email(),
+                                EnumSet.allOf(Grant.class))),
+                        created -> new Audit.Entry(created.program().id, "PROGRAM_CREATED", created.program().id, null,
+                                Map.of("name", created.program().name, "conference", created.program().conference)))
+                .map(created -> Response
                 .created(URI.create("/programs/" + created.program().id))
                 .entity(ProgramDetail.of(created)).build());
     }
@@ -109,7 +116,10 @@ public class ProgramResource {
     @APIResponse(responseCode = "409", description = "Published already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ProgramDetail> publish(@PathParam("programId") UUID programId) {
-        return authority.require(programId, Grant.ORGANIZER).chain(() -> programs.publish(programId)).map(ProgramDetail::of);
+        return authority.require(programId, Grant.ORGANIZER)
+                .chain(() -> audit.command(() -> programs.publish(programId),
+                        published -> Audit.Entry.of(programId, "PROGRAM_PUBLISHED", programId)))
+                .map(ProgramDetail::of);
     }
 
     @PATCH
@@ -128,8 +138,11 @@ public class ProgramResource {
     public Uni<ProgramDetail.Change> moveMilestone(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
                                                    @PathParam("milestoneId") UUID milestoneId, @Valid @NotNull MilestoneMove body) {
         return authority.require(programId, Grant.ORGANIZER)
-                .chain(() -> programs.reschedule(programId, trackId, milestoneId, body.date(), body.endDate(), body.time(),
-                        body.reason(), me()))
+                .chain(() -> audit.command(() -> programs.reschedule(programId, trackId, milestoneId, body.date(), body.endDate(),
+                                body.time(), body.reason(), me()),
+                        change -> new Audit.Entry(programId, "MILESTONE_MOVED", milestoneId,
+                                Map.of("dueAt", String.valueOf(change.oldDueAt)),
+                                Map.of("dueAt", String.valueOf(change.newDueAt), "reason", String.valueOf(change.reason)))))
                 .map(ProgramDetail.Change::of);
     }
 

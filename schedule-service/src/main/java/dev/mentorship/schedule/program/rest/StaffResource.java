@@ -1,5 +1,6 @@
 package dev.mentorship.schedule.program.rest;
 
+import dev.mentorship.runtime.audit.Audit;
 import dev.mentorship.runtime.problem.Problem;
 import dev.mentorship.runtime.staff.Grant;
 import dev.mentorship.runtime.staff.ProgramAuthority;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,10 +58,12 @@ public class StaffResource {
 
     private final StaffService staff;
     private final ProgramAuthority authority;
+    private final Audit audit;
 
-    public StaffResource(StaffService staff, ProgramAuthority authority) {
+    public StaffResource(StaffService staff, ProgramAuthority authority, Audit audit) {
         this.staff = staff;
         this.authority = authority;
+        this.audit = audit;
     }
 
     @GET
@@ -87,7 +91,9 @@ public class StaffResource {
     public Uni<StaffView> appoint(@PathParam("programId") UUID programId, @PathParam("personId") UUID personId,
                                   @Valid @NotNull StaffAppointment body) {
         return authority.requireOrAdmin(programId, Grant.ORGANIZER)
-                .chain(() -> staff.appoint(programId, new StaffService.Appointment(personId, body.name(), body.email(), body.grants())))
+                .chain(() -> audit.command(() -> staff.appoint(programId,
+                                new StaffService.Appointment(personId, body.name(), body.email(), body.grants())),
+                        member -> new Audit.Entry(programId, "STAFF_APPOINTED", personId, null, Map.of("grants", member.grants))))
                 .map(StaffView::of);
     }
 
@@ -101,6 +107,8 @@ public class StaffResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> remove(@PathParam("programId") UUID programId, @PathParam("personId") UUID personId) {
         return authority.requireOrAdmin(programId, Grant.ORGANIZER)
-                .chain(() -> staff.remove(programId, personId)).replaceWith(Response.noContent().build());
+                .chain(() -> audit.command(() -> staff.remove(programId, personId),
+                        removed -> Audit.Entry.of(programId, "STAFF_REMOVED", personId)))
+                .replaceWith(Response.noContent().build());
     }
 }
