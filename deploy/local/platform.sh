@@ -279,6 +279,13 @@ start_keycloak() {
   if running keycloak; then return; fi
   port_open "$KEYCLOAK_PORT" && die "port $KEYCLOAK_PORT is taken by a process this script did not start"
   mkdir -p "$home/data/import"
+  # Keycloak imports a realm only where it has none: a changed realm file needs a fresh dev database (users that tests
+  # and demos created go with it)
+  if [ -f "$home/data/import/mentorship-realm.json" ] \
+      && ! cmp -s "$ROOT/deploy/keycloak/mentorship-realm.json" "$home/data/import/mentorship-realm.json"; then
+    log "the realm file changed since Keycloak imported it: Keycloak starts with a fresh dev database"
+    rm -rf "$home/data/h2"
+  fi
   cp "$ROOT/deploy/keycloak/mentorship-realm.json" "$home/data/import/"
   local java_home; java_home="$(java_home_at_least 21)"
   log "starting Keycloak $KEYCLOAK_VERSION (dev mode) on $KEYCLOAK_PORT${java_home:+ with $java_home}"
@@ -314,6 +321,17 @@ unsubscribe_key() {
   cat "$file"
 }
 
+# audit_pseudonym_key: the key under which schedule-service pseudonymises erased people in its audit log
+# (AUDIT_PSEUDONYM_KEY: the packaged service runs in prod mode and refuses to start without one of at least 32
+# characters), made once per machine and kept with the data, so that both replicas and every restart use the same key.
+audit_pseudonym_key() {
+  local file="$DATA/audit-pseudonym.key"
+  if [ ! -s "$file" ]; then
+    (umask 077; head -c 32 /dev/urandom | base64 | tr -d '\n' >"$file")
+  fi
+  cat "$file"
+}
+
 # start_service NAME PORT [INSTANCE]: instance 2 is a second replica (process name NAME-2), same database and groups.
 start_service() {
   local name="$1" port="$2" process="$1${3:+-$3}" management; management="$(management_port "$2")"
@@ -323,10 +341,12 @@ start_service() {
   log "starting $process-service on $port"
   local unsubscribe=""
   [ "$name" = notification ] && unsubscribe="$(unsubscribe_key)"
+  local pseudonym=""
+  [ "$name" = schedule ] && pseudonym="$(audit_pseudonym_key)"
   HTTP_PORT="$port" MANAGEMENT_PORT="$management" DB_HOST=127.0.0.1 DB_PORT="$(pg_port)" \
     DB_NAME="${name}_service" DB_USER="${name}_service" DB_PASSWORD="${name}_service" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="$ISSUER" \
-    UNSUBSCRIBE_KEY="$unsubscribe" \
+    UNSUBSCRIBE_KEY="$unsubscribe" AUDIT_PSEUDONYM_KEY="$pseudonym" \
     start_process "$process" java -Xms64m -Xmx256m -jar "$ROOT/$name-service/target/quarkus-app/quarkus-run.jar"
 }
 

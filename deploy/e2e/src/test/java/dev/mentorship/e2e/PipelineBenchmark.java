@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -145,7 +144,7 @@ public final class PipelineBenchmark {
         check(senders.awaitTermination(2, TimeUnit.HOURS), "the registrations never ended");
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         int registrations = plan.size();
-        try (Connection db = notificationDatabase()) {
+        try (Connection db = Databases.connect("notification_service")) {
             long drained = awaitMails(db, "ParticipantRegistered", begin, registrations);
             double drainSeconds = (drained - start) / 1e9;
             Map<String, Long> cpuRegistered = cpu();
@@ -321,20 +320,6 @@ public final class PipelineBenchmark {
                 return r.getLong(1);
             }
         }
-    }
-
-    /** notification-service's database on the local stack: the system PostgreSQL (5432) or the embedded one (15432). */
-    private static Connection notificationDatabase() throws SQLException {
-        SQLException last = null;
-        for (String port : List.of(System.getProperty("pg.port", "5432"), "15432")) {
-            try {
-                return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/notification_service",
-                        "notification_service", "notification_service");
-            } catch (SQLException e) {
-                last = e;
-            }
-        }
-        throw last;
     }
 
     private static long percentile(long[] sorted, double q) {

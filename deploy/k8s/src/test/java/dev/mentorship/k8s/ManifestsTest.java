@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * deploy/k8s rendered the way ops render it (kustomize) and checked offline, object by object: every object valid
  * against its model (unknown fields and wrong types fail), and the properties that make the platform safe to run:
- * probes, limits, non-root, no committed secret, least-privilege Kafka users that match the published event contract,
- * scaling and disruption budgets in prod, nothing private on the public edge (no /q/, no management port, no Keycloak
- * admin), verified people only.
+ * probes, limits, non-root, no committed secret, least-privilege Kafka users that match the published event contract
+ * (and no outside user on an internal topic), scaling and disruption budgets in prod, nothing private on the public edge
+ * (no /q/, no management port, no Keycloak admin), verified people only.
  */
 class ManifestsTest {
 
@@ -51,6 +51,11 @@ class ManifestsTest {
      */
     static final Set<String> KEYCLOAK_PUBLIC_PATHS = Set.of("/realms/mentorship/", "/resources/");
     static final int MANAGEMENT_PORT = 9000;
+    /** The tag of docs/asyncapi.yaml's internal channels: the platform's services only, never an outside subscriber. */
+    static final String INTERNAL = "internal";
+    /** The secrets a service refuses to start without, each an env var that must come from a Secret. */
+    static final Map<String, String> SERVICE_KEYS = Map.of("schedule-service", "AUDIT_PSEUDONYM_KEY",
+            "notification-service", "UNSUBSCRIBE_KEY");
 
     @BeforeAll
     static void render() throws IOException {
@@ -152,7 +157,7 @@ class ManifestsTest {
         for (JsonNode object : RENDERED.get(target)) {
             for (JsonNode container : object.at("/spec/template/spec/containers")) {
                 for (JsonNode env : container.path("env")) {
-                    if (env.path("name").asText().matches(".*(PASSWORD|SECRET|JAAS).*")) {
+                    if (env.path("name").asText().matches(".*(PASSWORD|SECRET|JAAS|KEY|TOKEN).*")) {
                         assertThat(env.has("valueFrom")).as(env.toString() + " comes from a Secret").isTrue();
                     }
                 }
@@ -200,30 +205,196 @@ class ManifestsTest {
     /** Each service's Kafka user may write exactly the topics the AsyncAPI document says it publishes (and dead letters). */
     @Test
     void eachServiceMayWriteOnlyTheTopicsItPublishes() throws IOException {
-        JsonNode asyncapi = YAML.readTree(ROOT.resolve("docs/asyncapi.yaml").toFile());
-        Map<String, Set<String>> publishes = new TreeMap<>();
-        asyncapi.path("operations").forEach(op -> {
-            if ("send".equals(op.path("action").asText())) {
-                String channel = op.at("/channel/$ref").asText().replace("#/channels/", "");
-                publishes.computeIfAbsent(op.at("/tags/0/name").asText(), k -> new TreeSet<>())
-                        .add(asyncapi.at("/channels/" + channel + "/address").asText());
-            }
-        });
+        EventContract contract = EventContract.read();
         for (String service : SERVICES) {
             JsonNode user = named("overlays/prod", "KafkaUser", service);
             Set<String> writable = new TreeSet<>();
             for (JsonNode acl : user.at("/spec/authorization/acls")) {
-                boolean writes = StreamSupport.stream(acl.path("operations").spliterator(), false).anyMatch(o -> o.asText().equals("Write"))
-                        || acl.path("operation").asText().equals("Write");
-                if (writes && "topic".equals(acl.at("/resource/type").asText())) {
+                if (operations(acl).contains("Write") && "topic".equals(acl.at("/resource/type").asText())) {
                     assertThat(acl.at("/resource/patternType").asText("literal")).as(service + " writes by literal name").isEqualTo("literal");
                     writable.add(acl.at("/resource/name").asText());
                 }
             }
             Set<String> own = writable.stream().filter(t -> !t.endsWith(".dlq")).collect(Collectors.toCollection(TreeSet::new));
-            assertThat(own).as(service + " may write").isEqualTo(publishes.getOrDefault(service, Set.of()));
+            assertThat(own).as(service + " may write").isEqualTo(contract.publishes(service));
             assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
         }
+    }
+
+    /**
+     * Each service's Kafka user has exactly the ACLs of its operations in docs/asyncapi.yaml, public and internal
+     * topics alike: Write and Describe on what it publishes; Read and Describe on what it consumes, Write and Describe
+     * on those topics' dead letters, Read on its own consumer group (named after it); all by literal name, nothing else.
+     */
+    @Test
+    void eachServiceKafkaUserHasExactlyTheAclsOfItsOperations() throws IOException {
+        EventContract contract = EventContract.read();
+        assertThat(contract.consumes(SERVICES.get(0))).as("receive operations in docs/asyncapi.yaml").isNotEmpty();
+        for (String service : SERVICES) {
+            Set<String> expected = new TreeSet<>();
+            for (String topic : contract.publishes(service)) {
+                expected.addAll(acls("topic", "literal", topic, "Write", "Describe"));
+            }
+            for (String topic : contract.consumes(service)) {
+                expected.addAll(acls("topic", "literal", topic, "Read", "Describe"));
+                expected.addAll(acls("topic", "literal", topic + ".dlq", "Write", "Describe"));
+            }
+            if (!contract.consumes(service).isEmpty()) {
+                expected.addAll(acls("group", "literal", service, "Read"));
+            }
+            assertThat(acls(named("overlays/prod", "KafkaUser", service))).as(service + "'s ACLs").isEqualTo(expected);
+        }
+    }
+
+    /**
+     * The internal topics (docs/asyncapi.yaml's channels tagged internal: program staff, what participants confided,
+     * the audit log) and their dead letters are granted to no Kafka user but the services': not to the read-only
+     * conference-subscriber, not to any other, neither by name nor by prefix nor by wildcard. The tag and the schemas
+     * agree: a channel is internal exactly when its events' schemas say INTERNAL.
+     */
+    @Test
+    void noOutsideUserMayReachAnInternalTopic() throws IOException {
+        EventContract contract = EventContract.read();
+        assertThat(contract.internal()).as("internal channels of docs/asyncapi.yaml").isNotEmpty();
+        assertThat(contract.internal()).as("channels whose event schemas say INTERNAL").isEqualTo(contract.internalBySchema());
+        assertThat(contract.untaggedInternalOperations()).as("operations on internal channels not tagged internal").isEmpty();
+        Set<String> internal = new TreeSet<>();
+        contract.internal().forEach(t -> {
+            internal.add(t);
+            internal.add(t + ".dlq");
+        });
+        for (String target : List.of("overlays/dev", "overlays/prod")) {
+            List<JsonNode> outside = ofKind(target, "KafkaUser").stream()
+                    .filter(u -> !SERVICES.contains(u.at("/metadata/name").asText())).toList();
+            assertThat(outside.stream().map(u -> u.at("/metadata/name").asText())).as(target + " outside users").contains("conference-subscriber");
+            List<String> grants = new ArrayList<>();
+            for (JsonNode user : outside) {
+                for (JsonNode acl : user.at("/spec/authorization/acls")) {
+                    if (!"topic".equals(acl.at("/resource/type").asText())) {
+                        continue;
+                    }
+                    String name = acl.at("/resource/name").asText();
+                    boolean prefix = "prefix".equals(acl.at("/resource/patternType").asText("literal"));
+                    for (String topic : internal) {
+                        if (name.equals("*") || (prefix ? topic.startsWith(name) : topic.equals(name))) {
+                            grants.add(user.at("/metadata/name").asText() + " " + operations(acl) + " on " + topic + " (" + acl.at("/resource") + ")");
+                        }
+                    }
+                }
+            }
+            assertThat(grants).as(target + ": outside users on internal topics").isEmpty();
+            JsonNode subscriber = named(target, "KafkaUser", "conference-subscriber");
+            Set<String> reads = new TreeSet<>();
+            for (JsonNode acl : subscriber.at("/spec/authorization/acls")) {
+                assertThat(operations(acl)).as("conference-subscriber only reads").isSubsetOf("Read", "Describe");
+                if ("topic".equals(acl.at("/resource/type").asText())) {
+                    reads.add(acl.at("/resource/name").asText());
+                }
+            }
+            assertThat(reads).as(target + ": conference-subscriber reads the public topics").isEqualTo(contract.publicTopics());
+        }
+    }
+
+    /** The keys a service refuses to start without (the audit log's pseudonym key, the unsubscribe links' key) come from Secrets. */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void theServicesKeysComeFromSecrets(String target) {
+        SERVICE_KEYS.forEach((service, variable) -> {
+            JsonNode container = named(target, "Deployment", service).at("/spec/template/spec/containers/0");
+            List<JsonNode> env = StreamSupport.stream(container.path("env").spliterator(), false)
+                    .filter(e -> variable.equals(e.path("name").asText())).toList();
+            assertThat(env).as(target + " " + service + " sets " + variable + " once").hasSize(1);
+            assertThat(env.get(0).has("value")).as(service + " " + variable + " is no literal").isFalse();
+            assertThat(env.get(0).at("/valueFrom/secretKeyRef/name").asText()).as(service + " " + variable + " from a Secret").isNotEmpty();
+            assertThat(env.get(0).at("/valueFrom/secretKeyRef/key").asText()).as(service + " " + variable + " Secret key").isNotEmpty();
+            assertThat(env.get(0).at("/valueFrom/secretKeyRef/optional").asBoolean(false)).as(service + " " + variable + " required").isFalse();
+        });
+    }
+
+    /**
+     * What docs/asyncapi.yaml says: by service (an operation's first tag), the topics it publishes (send) and
+     * consumes (receive); the channels tagged internal; those whose events' schemas (the producers' files) say INTERNAL.
+     */
+    record EventContract(Map<String, Set<String>> publishesByService, Map<String, Set<String>> consumesByService,
+                         Set<String> internal, Set<String> internalBySchema, Set<String> publicTopics,
+                         List<String> untaggedInternalOperations) {
+
+        static EventContract read() throws IOException {
+            Path file = ROOT.resolve("docs/asyncapi.yaml");
+            JsonNode asyncapi = YAML.readTree(file.toFile());
+            Map<String, Set<String>> publishes = new TreeMap<>();
+            Map<String, Set<String>> consumes = new TreeMap<>();
+            Set<String> internal = new TreeSet<>();
+            Set<String> internalBySchema = new TreeSet<>();
+            Set<String> publicTopics = new TreeSet<>();
+            List<String> untagged = new ArrayList<>();
+            for (var channel : (Iterable<Map.Entry<String, JsonNode>>) asyncapi.path("channels")::fields) {
+                String address = channel.getValue().path("address").asText();
+                (tagged(channel.getValue()) ? internal : publicTopics).add(address);
+                for (JsonNode message : channel.getValue().path("messages")) {
+                    JsonNode definition = asyncapi.at(message.path("$ref").asText().substring(1));
+                    Path schema = file.getParent().resolve(definition.at("/payload/schema/$ref").asText()).normalize();
+                    if (JSON.readTree(schema.toFile()).path("description").asText().startsWith("INTERNAL")) {
+                        internalBySchema.add(address);
+                    }
+                }
+            }
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) asyncapi.path("operations")::fields) {
+                JsonNode operation = op.getValue();
+                String channel = operation.at("/channel/$ref").asText().replace("#/channels/", "");
+                String address = asyncapi.at("/channels/" + channel + "/address").asText();
+                String service = operation.at("/tags/0/name").asText();
+                switch (operation.path("action").asText()) {
+                    case "send" -> publishes.computeIfAbsent(service, k -> new TreeSet<>()).add(address);
+                    case "receive" -> consumes.computeIfAbsent(service, k -> new TreeSet<>()).add(address);
+                    default -> throw new AssertionError(op.getKey() + ": action " + operation.path("action"));
+                }
+                if (internal.contains(address) && !tagged(operation)) {
+                    untagged.add(op.getKey());
+                }
+            }
+            return new EventContract(publishes, consumes, internal, internalBySchema, publicTopics, untagged);
+        }
+
+        private static boolean tagged(JsonNode node) {
+            return StreamSupport.stream(node.path("tags").spliterator(), false).anyMatch(t -> INTERNAL.equals(t.path("name").asText()));
+        }
+
+        Set<String> publishes(String service) {
+            return publishesByService.getOrDefault(service, Set.of());
+        }
+
+        Set<String> consumes(String service) {
+            return consumesByService.getOrDefault(service, Set.of());
+        }
+    }
+
+    /** A Kafka user's ACLs, one line per operation: type, resource type, pattern, name, operation. */
+    private static Set<String> acls(JsonNode user) {
+        Set<String> acls = new TreeSet<>();
+        for (JsonNode acl : user.at("/spec/authorization/acls")) {
+            String type = acl.path("type").asText("allow");
+            for (String operation : operations(acl)) {
+                acls.add(type + " " + acl.at("/resource/type").asText() + " " + acl.at("/resource/patternType").asText("literal") + " "
+                        + acl.at("/resource/name").asText() + " " + operation);
+            }
+        }
+        return acls;
+    }
+
+    private static Set<String> acls(String resourceType, String pattern, String name, String... operations) {
+        return Arrays.stream(operations).map(o -> "allow " + resourceType + " " + pattern + " " + name + " " + o)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** An ACL's operations (Strimzi: a list {@code operations}, or the deprecated single {@code operation}). */
+    private static Set<String> operations(JsonNode acl) {
+        Set<String> operations = new TreeSet<>();
+        acl.path("operations").forEach(o -> operations.add(o.asText()));
+        if (acl.hasNonNull("operation")) {
+            operations.add(acl.path("operation").asText());
+        }
+        return operations;
     }
 
     @Test

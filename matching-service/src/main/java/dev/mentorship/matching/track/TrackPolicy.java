@@ -62,7 +62,7 @@ public class TrackPolicy extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    @Column(name = "updated_by", nullable = false)
+    @Column(name = "updated_by")
     public UUID updatedBy;
 
     /** The track's policy: the one an organizer set, else the defaults (not stored). */

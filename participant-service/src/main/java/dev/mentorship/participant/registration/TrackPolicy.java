@@ -28,6 +28,6 @@ public class TrackPolicy extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    @Column(name = "updated_by", nullable = false)
+    @Column(name = "updated_by")
     public UUID updatedBy;
 }
