@@ -85,6 +85,19 @@ class AuditLogTest {
         assertThat(after.getList("items.action")).containsExactly("MILESTONE_MOVED", "PROGRAM_PUBLISHED", "STAFF_APPOINTED", "PROGRAM_CREATED");
         assertThat(after.getString("items[2].subject")).isEqualTo(actors.get(0)); // whom olivia appointed: the pseudonym too
         assertThat(Database.rowsMentioning(Tokens.subject(auditor), Tokens.email(auditor))).isEmpty();
+
+        // a record of theirs that another service sent before the erasure but that arrives after it: pseudonymised too
+        String late = UUID.randomUUID().toString();
+        try (EventProducer events = new EventProducer()) {
+            events.send("mentorship.audit", programId, "AuditRecorded", UUID.randomUUID().toString(), "/mentorship/matching-service", """
+                    {"entryId": "%s", "programId": "%s", "occurredAt": "2025-06-01T00:00:01Z", "actorId": "%s",
+                     "actorName": "Audit-otto Test", "service": "matching-service", "action": "MATCHING_RUN", "subject": "%s"}"""
+                    .formatted(late, programId, Tokens.subject(auditor), UUID.randomUUID()));
+        }
+        JsonPath withLate = awaitLog(olivia, audit, page -> page.getList("items.id").contains(late));
+        assertThat(withLate.getString("items.find { it.id == '" + late + "' }.actorId")).isEqualTo(actors.get(0));
+        assertThat(withLate.getString("items.find { it.id == '" + late + "' }.actorName")).isNull();
+        assertThat(Database.rowsMentioning(Tokens.subject(auditor), "Audit-otto")).isEmpty();
     }
 
     private static JsonPath awaitLog(String token, String audit, Predicate<JsonPath> until) throws InterruptedException {

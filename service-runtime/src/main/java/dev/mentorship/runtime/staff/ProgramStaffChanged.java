@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * A program's whole staff after a change (appointment, change of grants, removal), with a revision that only grows.
- * Internal: on the topic mentorship.staff, which the four services read and no outside system may (it names the
- * staff's emails). Produced by schedule-service; schema ProgramStaffChanged.v1.json.
+ * Internal: on the topic mentorship.staff, which participant-, matching- and notification-service read and no outside
+ * system may (it names the staff's emails). Produced by schedule-service; schema ProgramStaffChanged.v1.json.
  */
 public record ProgramStaffChanged(@Required UUID programId, long revision, @Required List<Member> staff) {
 

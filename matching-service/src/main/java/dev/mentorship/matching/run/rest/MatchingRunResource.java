@@ -159,14 +159,14 @@ public class MatchingRunResource {
     public Uni<Response> removeConstraint(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
                                           @PathParam("constraintId") UUID constraintId) {
         return organizes(programId, trackId)
-                .chain(() -> audit.command(() -> runs.removeConstraint(trackId, constraintId),
+                .chain(() -> audit.command(() -> runs.removeConstraint(trackId, constraintId).invoke(removed -> {
+                            if (!removed) {
+                                // fails the command's transaction: nothing removed, nothing recorded
+                                throw new NotFoundException("The track has no pin or forbid " + constraintId + ".");
+                            }
+                        }),
                         removed -> Audit.Entry.of(programId, "CONSTRAINT_REMOVED", constraintId)))
-                .map(removed -> {
-            if (!removed) {
-                throw new NotFoundException("The track has no pin or forbid " + constraintId + ".");
-            }
-            return Response.noContent().build();
-        });
+                .replaceWith(Response.noContent().build());
     }
 
     private Uni<Response> constrain(UUID runId, PairConstraint.Kind kind, ConstraintInput input) {

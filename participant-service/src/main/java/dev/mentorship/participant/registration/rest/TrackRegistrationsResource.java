@@ -148,8 +148,8 @@ public class TrackRegistrationsResource {
                                           boolean confidential) {
         return confidentialGrant(programId, confidential || filters.priority != null)
                 .chain(granted -> registrations.allOfTrack(programId, trackId, filters.filter()))
-                .call(rows -> audit.read(programId, confidential ? "CONFIDENTIAL_REGISTRATIONS_EXPORTED" : "REGISTRATIONS_EXPORTED",
-                        trackId))
+                .call(rows -> audit.read(programId, confidential || filters.priority != null
+                        ? "CONFIDENTIAL_REGISTRATIONS_EXPORTED" : "REGISTRATIONS_EXPORTED", trackId))
                 .map(rows -> Response.ok(RegistrationCsv.write(rows.stream()
                                 .map(row -> TrackRegistrationView.of(row, confidential)).toList(), confidential))
                 .type("text/csv; charset=UTF-8")

@@ -3,6 +3,7 @@ package dev.mentorship.schedule.audit.service;
 import dev.mentorship.runtime.audit.AuditRecorded;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.schedule.audit.AuditEntry;
+import dev.mentorship.schedule.audit.ErasedPerson;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -29,8 +31,10 @@ public class AuditLog {
     static final int MIN_KEY_LENGTH = 32;
 
     private final SecretKeySpec key;
+    private final Clock clock;
 
-    public AuditLog(@ConfigProperty(name = "mentorship.audit.pseudonym-key") String key) {
+    public AuditLog(@ConfigProperty(name = "mentorship.audit.pseudonym-key") String key, Clock clock) {
+        this.clock = clock;
         if (key == null || key.length() < MIN_KEY_LENGTH) {
             throw new IllegalStateException("AUDIT_PSEUDONYM_KEY (mentorship.audit.pseudonym-key) must be set to a secret of at least "
                     + MIN_KEY_LENGTH + " characters: erasure pseudonymises people in the audit log with it");
@@ -42,32 +46,43 @@ public class AuditLog {
         // the constructor checked the key
     }
 
-    /** Keeps one entry (the consumer's transaction); a redelivered one is there already. */
+    /**
+     * Keeps one entry (the consumer's transaction); a redelivered one is there already. One of a person who erased
+     * their data meanwhile (the erasure came first on its own topic) is stored under their pseudonym.
+     */
     public Uni<Void> onRecorded(AuditRecorded r) {
-        return AuditEntry.<AuditEntry>findById(r.entryId()).chain(known -> {
-            if (known != null) {
-                return Uni.createFrom().voidItem();
-            }
+        String pseudonym = pseudonym(r.actorId());
+        return AuditEntry.<AuditEntry>findById(r.entryId()).chain(known -> known != null ? Uni.createFrom().voidItem()
+                : ErasedPerson.<ErasedPerson>findById(pseudonym).chain(erased -> {
             AuditEntry entry = new AuditEntry();
             entry.id = r.entryId();
             entry.programId = r.programId();
             entry.occurredAt = r.occurredAt();
-            entry.actorId = r.actorId().toString();
-            entry.actorName = r.actorName();
+            entry.actorId = erased != null ? pseudonym : r.actorId().toString();
+            entry.actorName = erased != null ? null : r.actorName();
             entry.service = r.service();
             entry.action = r.action();
             entry.subject = r.subject();
             entry.before = r.before();
             entry.after = r.after();
             return entry.persist().replaceWithVoid();
-        });
+        }));
     }
 
     /** The person erased their data: their id becomes their pseudonym wherever the log names them (consumer's transaction). */
     public Uni<Void> onErased(UUID personId) {
         String id = personId.toString();
         String pseudonym = pseudonym(personId);
-        return AuditEntry.update("actorId = ?1, actorName = null where actorId = ?2", pseudonym, id)
+        return ErasedPerson.<ErasedPerson>findById(pseudonym).chain(known -> {
+                    if (known != null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    ErasedPerson erased = new ErasedPerson();
+                    erased.pseudonym = pseudonym;
+                    erased.erasedAt = clock.instant();
+                    return erased.persist().replaceWithVoid();
+                })
+                .chain(() -> AuditEntry.update("actorId = ?1, actorName = null where actorId = ?2", pseudonym, id))
                 .chain(() -> AuditEntry.update("subject = ?1 where subject = ?2", pseudonym, id))
                 .chain(() -> AuditEntry.update("before = replace(before, ?2, ?1), after = replace(after, ?2, ?1) "
                         + "where locate(?2, before) > 0 or locate(?2, after) > 0", pseudonym, id))
@@ -79,7 +94,7 @@ public class AuditLog {
         return Page.of(AuditEntry.of(programId, action, actor, from, to), page, size);
     }
 
-    String pseudonym(UUID personId) {
+    private String pseudonym(UUID personId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
