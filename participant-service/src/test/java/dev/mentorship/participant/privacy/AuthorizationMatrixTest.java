@@ -2,14 +2,13 @@ package dev.mentorship.participant.privacy;
 
 import dev.mentorship.participant.Requests;
 import dev.mentorship.participant.TestPrograms;
+import dev.mentorship.testing.AuthorizationMatrix;
+import dev.mentorship.testing.AuthorizationMatrix.Caller;
+import dev.mentorship.testing.AuthorizationMatrix.Cell;
 import dev.mentorship.testing.EventProducer;
-import dev.mentorship.testing.StaffEvents;
-import dev.mentorship.testing.StaffEvents.Member;
 import dev.mentorship.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -22,8 +21,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * For every endpoint, who gets what: anonymous callers 401; another participant never the owner's data (404 for ids
@@ -35,23 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    enum Caller {
-        ANONYMOUS, OTHER_PARTICIPANT, OWNER, ADMIN,
-        /** organizer of the owner's program, without the confidential grant */
-        ORGANIZER,
-        /** organizer of the owner's program with the confidential grant */
-        CONFIDANT,
-        /** conduct contact of the owner's program, no organizer */
-        CONDUCT_CONTACT,
-        /** organizer of another program, with every grant there */
-        OTHER_ORGANIZER
-    }
-
-    static final String OWNER = "matrix-owner";
-    static final String OTHER = "matrix-other";
-    static final String ORGANIZER = "matrix-organizer";
-    static final Map<Caller, String> STAFF = Map.of(Caller.ORGANIZER, ORGANIZER, Caller.CONFIDANT, "matrix-confidant",
-            Caller.CONDUCT_CONTACT, "matrix-contact", Caller.OTHER_ORGANIZER, "matrix-elsewhere", Caller.ADMIN, "matrix-admin");
+    static final AuthorizationMatrix MATRIX = new AuthorizationMatrix("matrix");
+    static final String OWNER = MATRIX.username(Caller.OWNER);
+    static final String ORGANIZER = MATRIX.username(Caller.ORGANIZER);
 
     /** The owner's things the rows refer to, made once. */
     record World(TestPrograms.Published program, String registrationId, String withdrawableId, String reportId) {
@@ -64,14 +47,10 @@ class AuthorizationMatrixTest {
             TestPrograms.Published program = TestPrograms.publish();
             TestPrograms.Published elsewhere = TestPrograms.publish();
             try (EventProducer events = new EventProducer()) {
-                StaffEvents.staff(events, UUID.fromString(program.programId()), List.of(
-                        new Member(ORGANIZER, List.of("ORGANIZER")),
-                        new Member(STAFF.get(Caller.CONFIDANT), List.of("ORGANIZER", "CONFIDENTIAL")),
-                        new Member(STAFF.get(Caller.CONDUCT_CONTACT), List.of("CONDUCT_CONTACT"))));
-                StaffEvents.organizers(events, UUID.fromString(elsewhere.programId()), STAFF.get(Caller.OTHER_ORGANIZER));
+                MATRIX.announceStaff(events, UUID.fromString(program.programId()), UUID.fromString(elsewhere.programId()));
             }
             TestPrograms.awaitOrganizer(program.programId(), program.author(), ORGANIZER);
-            TestPrograms.awaitOrganizer(elsewhere.programId(), elsewhere.author(), STAFF.get(Caller.OTHER_ORGANIZER));
+            TestPrograms.awaitOrganizer(elsewhere.programId(), elsewhere.author(), MATRIX.username(Caller.OTHER_ORGANIZER));
             programId = program.programId();
             String registration = Requests.register(OWNER, program.programId(), program.author(),
                     Requests.registration("MENTEE", Requests.authorMentee())).then().statusCode(201).extract().path("id");
@@ -93,21 +72,6 @@ class AuthorizationMatrixTest {
                 "occurredOn", LocalDate.now().minusDays(1).toString());
     }
 
-    /** One cell of the matrix: a request made by a caller, the status it must get, and a check of the body. */
-    record Cell(String method, String path, Caller caller, int status, Supplier<Object> body, Function<Response, String> check) {
-    }
-
-    static RequestSpecification request(Caller caller) {
-        RequestSpecification request = given().contentType(ContentType.JSON);
-        return switch (caller) {
-            case ANONYMOUS -> request;
-            case OTHER_PARTICIPANT -> request.auth().oauth2(Tokens.participant(OTHER));
-            case OWNER -> request.auth().oauth2(Tokens.participant(OWNER));
-            case ADMIN -> request.auth().oauth2(Tokens.admin(STAFF.get(caller)));
-            default -> request.auth().oauth2(Tokens.participant(STAFF.get(caller)));
-        };
-    }
-
     static List<Cell> cells(World w) {
         String track = "/programs/" + w.program().programId() + "/tracks/" + w.program().author();
         String mine = "/me/registrations/" + w.registrationId();
@@ -117,7 +81,7 @@ class AuthorizationMatrixTest {
         Function<Response, String> notTheOwners = r -> r.asString().contains(Tokens.email(OWNER))
                 || r.asString().contains("Counterfactual") || r.asString().contains("Medical Imaging")
                 || r.asString().contains("Unwelcome remarks") ? "leaks the owner's data" : null;
-        Function<Response, String> isProblem = r -> r.contentType().startsWith("application/problem+json") ? null : "not problem+json";
+        Function<Response, String> isProblem = AuthorizationMatrix.IS_PROBLEM;
         Supplier<Object> noBody = () -> null;
         Supplier<Object> answers = () -> Map.of("answers", Requests.authorMentee());
         Supplier<Object> policy = () -> Map.of("prioritiseSelfIdentified", false);
@@ -156,8 +120,7 @@ class AuthorizationMatrixTest {
         cells.add(new Cell("POST", track + "/registrations", Caller.ANONYMOUS, 401,
                 () -> Requests.registration("MENTEE", Requests.authorMentee()), isProblem));
         // a track's registrations, their CSV and the track's policy: the program's organizers only
-        List<Caller> outsiders = List.of(Caller.OTHER_PARTICIPANT, Caller.OWNER, Caller.ADMIN, Caller.CONDUCT_CONTACT,
-                Caller.OTHER_ORGANIZER);
+        List<Caller> outsiders = AuthorizationMatrix.OUTSIDERS;
         for (String path : List.of(track + "/registrations", track + "/registrations.csv", track + "/registration-policy")) {
             cells.add(new Cell("GET", path, Caller.ANONYMOUS, 401, noBody, isProblem));
             for (Caller outsider : outsiders) {
@@ -207,17 +170,7 @@ class AuthorizationMatrixTest {
     @TestFactory
     Stream<DynamicTest> everyEndpointAnswersEachCallerAsItShould() {
         World w = world();
-        return cells(w).stream().map(cell -> DynamicTest.dynamicTest(
-                cell.method() + " " + cell.path().replace(w.program().programId(), "{program}")
-                        .replace(w.program().author(), "{track}") + " as " + cell.caller() + " → " + cell.status(), () -> {
-                    RequestSpecification request = request(cell.caller());
-                    Object body = cell.body().get();
-                    if (body != null) {
-                        request = request.body(body);
-                    }
-                    Response response = request.request(cell.method(), cell.path());
-                    assertThat(response.statusCode()).as(response.asString()).isEqualTo(cell.status());
-                    assertThat(cell.check().apply(response)).as(response.asString()).isNull();
-                }));
+        return MATRIX.run(cells(w), AuthorizationMatrix.naming(Map.of(w.program().programId(), "{program}",
+                w.program().author(), "{track}")));
     }
 }

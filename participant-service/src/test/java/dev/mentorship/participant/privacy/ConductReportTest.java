@@ -93,11 +93,16 @@ class ConductReportTest {
     }
 
     @Test
-    void aReportWithoutWhatHappenedOrDatedInTheFutureOrWithoutAProgramIsRefused() {
+    void aReportWithoutWhatHappenedOrDatedInTheFutureOrWithoutAKnownProgramIsRefused() {
         as(Tokens.participant("report-ron")).body(Map.of("about", "", "occurredOn", LocalDate.now().plusDays(3).toString()))
                 .post("/conduct-reports").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("about")).body("errors.field", hasItem("description"))
                 .body("errors.field", hasItem("occurredOn")).body("errors.field", hasItem("programId"));
+        // a program this service never saw published: nobody would receive the report
+        Map<String, Object> unknown = new HashMap<>(report("Someone", null, false));
+        unknown.put("programId", UUID.randomUUID().toString());
+        as(Tokens.participant("report-ron")).body(unknown).post("/conduct-reports").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("programId"));
     }
 
     private static Map<String, Object> report(String about, String aboutPersonId, boolean anonymous) {

@@ -169,6 +169,8 @@ class MeetingsTest {
             assertThat(Duration.between(previous, next)).isBetween(Duration.ofDays(10), Duration.ofDays(18));
         }
         given().auth().oauth2(Tokens.participant("meet-stranger")).get("/pairings/" + pairingId + "/meetings").then().statusCode(404);
+        // an admin who is not on the program's staff is nobody here either
+        given().auth().oauth2(Tokens.admin("meet-admin")).get("/pairings/" + pairingId + "/meetings").then().statusCode(404);
         given().auth().oauth2(Tokens.admin("olivia")).get("/pairings/" + pairingId + "/meetings").then().statusCode(200);
 
         String first = list.get(0).get("id").toString();

@@ -69,8 +69,8 @@ public class MatchingRunResource {
         return organizes(programId, trackId)
                 .chain(() -> audit.command(() -> runs.dryRun(trackId, user.id()),
                         detail -> Audit.Entry.of(programId, "MATCHING_RUN", detail.run().id)))
-                .map(detail -> Response.created(URI.create("/matching-runs/" + detail.run().id))
-                .entity(RunView.of(detail)).build());
+                .chain(this::view)
+                .map(view -> Response.created(URI.create("/matching-runs/" + view.id())).entity(view).build());
     }
 
     @GET
@@ -90,7 +90,7 @@ public class MatchingRunResource {
     @APIResponse(responseCode = "404", description = "Unknown run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RunView> getRun(@PathParam("runId") UUID runId) {
-        return organizesRun(runId).chain(() -> runs.get(runId)).map(RunView::of);
+        return organizesRun(runId).chain(() -> runs.get(runId)).chain(this::view);
     }
 
     @POST
@@ -106,7 +106,7 @@ public class MatchingRunResource {
         return organizesRun(runId)
                 .chain(() -> audit.command(() -> runs.publish(runId),
                         detail -> Audit.Entry.of(detail.run().programId, "MATCHING_RUN_PUBLISHED", runId)))
-                .map(RunView::of);
+                .chain(this::view);
     }
 
     @POST
@@ -183,6 +183,11 @@ public class MatchingRunResource {
     /** The program's organizers only; and the track must be of that program. */
     private Uni<Void> organizes(UUID programId, UUID trackId) {
         return authority.require(programId, Grant.ORGANIZER).chain(() -> tracks.inProgram(programId, trackId)).replaceWithVoid();
+    }
+
+    /** The run as the caller may see it: priorities only with the program's confidential grant. */
+    private Uni<RunView> view(MatchingService.RunDetail detail) {
+        return authority.holds(detail.run().programId, Grant.CONFIDENTIAL).map(confidential -> RunView.of(detail, confidential));
     }
 
     private Uni<Void> organizesRun(UUID runId) {

@@ -23,11 +23,12 @@ public record RunView(UUID id, UUID trackId, UUID programId, MatchingRun.Kind ki
                          String method, List<Integer> mentorLoad) {
     }
 
-    public record Person(UUID registrationId, UUID participantId, String name, String affiliation, boolean late, boolean priority) {
-        static Person of(UUID registrationId, Map<UUID, Registration> people) {
+    /** A person of the run; {@code priority} (from self-identification) only for readers with the confidential grant. */
+    public record Person(UUID registrationId, UUID participantId, String name, String affiliation, boolean late, Boolean priority) {
+        static Person of(UUID registrationId, Map<UUID, Registration> people, boolean confidential) {
             Registration r = people.get(registrationId);
-            return r == null ? new Person(registrationId, null, null, null, false, false)
-                    : new Person(registrationId, r.participantId, r.name, r.affiliation, r.late, r.priority);
+            return r == null ? new Person(registrationId, null, null, null, false, null)
+                    : new Person(registrationId, r.participantId, r.name, r.affiliation, r.late, confidential ? r.priority : null);
         }
     }
 
@@ -37,16 +38,18 @@ public record RunView(UUID id, UUID trackId, UUID programId, MatchingRun.Kind ki
     public record UnmatchedView(Person mentee, String reason) {
     }
 
-    public static RunView of(MatchingService.RunDetail detail) {
+    /** {@code confidential}: the reader holds the program's confidential grant (else no one's priority is shown). */
+    public static RunView of(MatchingService.RunDetail detail, boolean confidential) {
         MatchingRun run = detail.run();
         Map<UUID, Registration> people = detail.registrations();
         List<ProposalView> proposals = detail.proposals().stream()
-                .map(p -> new ProposalView(Person.of(p.menteeRegistrationId, people), Person.of(p.mentorRegistrationId, people),
+                .map(p -> new ProposalView(Person.of(p.menteeRegistrationId, people, confidential),
+                        Person.of(p.mentorRegistrationId, people, confidential),
                         p.score, p.explanation, p.pinned))
                 .sorted(Comparator.comparing((ProposalView p) -> p.score()).reversed())
                 .toList();
         List<UnmatchedView> unmatched = detail.unmatched().stream()
-                .map(u -> new UnmatchedView(Person.of(u.menteeRegistrationId, people), u.reason)).toList();
+                .map(u -> new UnmatchedView(Person.of(u.menteeRegistrationId, people, confidential), u.reason)).toList();
         return new RunView(run.id, run.trackId, run.programId, run.kind, run.status,
                 new Report(run.matched, run.unmatched, run.totalScore, run.lowestScore, run.solverMillis, run.method, run.mentorLoad),
                 JsonText.read(run.policy, "null", new TypeReference<PolicyView>() { }), proposals, unmatched,

@@ -55,10 +55,10 @@ public class ConductReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("participant")
-    @Operation(summary = "File a confidential report; the organizers are notified (the notice carries no content)")
+    @Operation(summary = "File a confidential report about a program; its conduct contacts are notified (the notice carries no content)")
     @APIResponse(responseCode = "201", description = "Filed; Location names the report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConductReportReceipt.class)))
-    @APIResponse(responseCode = "400", description = "Invalid report",
+    @APIResponse(responseCode = "400", description = "Invalid report (a program this service does not know is invalid too)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -66,7 +66,7 @@ public class ConductReportResource {
         Person reporter = new Person(user.id(), user.name(), user.email());
         return reports.file(reporter, input).map(r -> Response.created(URI.create("/conduct-reports/" + r.id))
                 .entity(new ConductReportReceipt(r.id, r.filedAt,
-                        "Thank you. The organizers have been notified and will treat your report confidentially."))
+                        "Thank you. The program's conduct contacts have been notified and will treat your report confidentially."))
                 .build());
     }
 

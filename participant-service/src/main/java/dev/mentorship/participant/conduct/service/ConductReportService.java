@@ -1,11 +1,14 @@
 package dev.mentorship.participant.conduct.service;
 
-import dev.mentorship.runtime.problem.ProblemException;
 import dev.mentorship.participant.conduct.ConductReport;
 import dev.mentorship.participant.conduct.ConductReportInput;
 import dev.mentorship.participant.event.ParticipantEvents;
-import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.participant.registration.service.RegistrationService.Person;
+import dev.mentorship.participant.track.TrackOffer;
+import dev.mentorship.runtime.paging.Page;
+import dev.mentorship.runtime.problem.InvalidRequestException;
+import dev.mentorship.runtime.problem.Problem.FieldError;
+import dev.mentorship.runtime.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -13,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -26,8 +30,16 @@ public class ConductReportService {
         this.clock = clock;
     }
 
+    /** Files a report about a program this service knows (published): its conduct contacts are told. */
     @WithTransaction
     public Uni<ConductReport> file(Person reporter, ConductReportInput input) {
+        return TrackOffer.count("programId", input.programId()).chain(tracks -> tracks == 0
+                ? Uni.createFrom().failure(new InvalidRequestException(List.of(new FieldError("programId",
+                        "is no published program: report about the program it happened in"))))
+                : persist(reporter, input));
+    }
+
+    private Uni<ConductReport> persist(Person reporter, ConductReportInput input) {
         ConductReport report = new ConductReport();
         report.id = UUID.randomUUID();
         report.programId = input.programId();
