@@ -99,7 +99,12 @@ public final class DemoSeason {
         JsonNode programs = Http.get(Stack.SCHEDULE + "/programs?size=200", olivia).json();
         for (JsonNode p : programs.get("items")) {
             if (PROGRAM_NAME.equals(p.get("name").asText())) {
-                return Http.get(Stack.SCHEDULE + "/programs/" + p.get("id").asText(), olivia).json();
+                // a demo program from before programs had staff has none: olivia, an admin, appoints herself
+                String id = p.get("id").asText();
+                ok(Http.put(Stack.SCHEDULE + "/programs/" + id + "/staff/" + TwoConferencesTest.subject(olivia), olivia,
+                        java.util.Map.of("name", "Olivia Organizer", "email", "olivia@mentorship.test",
+                                "grants", java.util.List.of("ORGANIZER", "CONDUCT_CONTACT", "CONFIDENTIAL"))), "appointing olivia");
+                return Http.get(Stack.SCHEDULE + "/programs/" + id, olivia).json();
             }
         }
         try {

@@ -2,6 +2,7 @@ package dev.mentorship.notification.fanout;
 
 import dev.mentorship.notification.preference.OptOut;
 import dev.mentorship.notification.preference.UnsubscribeTokens;
+import dev.mentorship.runtime.text.SingleLine;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,7 @@ public class Renderer {
         data.put("why", why);
         data.put("unsubscribe", unsubscribeUrl == null ? "" : unsubscribeUrl);
         data.put("preferences", m.links().preferences());
-        return new Rendered(m.subject(), text.data(data).render(), html.data(data).render(), unsubscribeUrl);
+        // the subject becomes a header: one line, whatever a name in it holds (the mailer encodes what is left)
+        return new Rendered(SingleLine.Validator.flatten(m.subject()), text.data(data).render(), html.data(data).render(), unsubscribeUrl);
     }
 }

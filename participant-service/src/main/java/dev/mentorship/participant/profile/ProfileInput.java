@@ -2,6 +2,7 @@ package dev.mentorship.participant.profile;
 
 import dev.mentorship.participant.profile.CareerStage;
 import dev.mentorship.participant.profile.WeeklyInterval;
+import dev.mentorship.runtime.text.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,8 +13,8 @@ import java.util.List;
 
 /** A person's profile as they write it. Their email comes from their account, not from here. */
 public record ProfileInput(
-        @Size(max = 200) @Schema(description = "How to address you; your account's name if left out") String name,
-        @NotBlank @Size(max = 200) String affiliation,
+        @Size(max = 200) @SingleLine @Schema(description = "How to address you; your account's name if left out") String name,
+        @NotBlank @Size(max = 200) @SingleLine String affiliation,
         @NotNull CareerStage careerStage,
         @NotBlank @Size(max = 64) @Schema(description = "IANA time zone", example = "Europe/Berlin") String timeZone,
         @Size(max = 30) @Schema(description = "Research interests as keywords (normalised: lower case, one spelling)")

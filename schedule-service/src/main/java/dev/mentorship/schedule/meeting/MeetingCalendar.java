@@ -4,8 +4,10 @@ import dev.mentorship.schedule.people.Person;
 
 import java.time.Instant;
 
-import static dev.mentorship.schedule.program.ProgramCalendar.line;
-import static dev.mentorship.schedule.program.ProgramCalendar.text;
+import static dev.mentorship.runtime.text.ICalendar.line;
+import static dev.mentorship.runtime.text.ICalendar.mailto;
+import static dev.mentorship.runtime.text.ICalendar.param;
+import static dev.mentorship.runtime.text.ICalendar.text;
 import static dev.mentorship.schedule.program.ProgramCalendar.utc;
 
 /**
@@ -55,7 +57,7 @@ public final class MeetingCalendar {
             case PROPOSED, UNSCHEDULED -> "TENTATIVE";
             case CONFIRMED, HELD -> "CONFIRMED";
         });
-        line(ics, "ORGANIZER;CN=" + param(trackName) + ":mailto:" + organizerEmail);
+        line(ics, "ORGANIZER;CN=" + param(trackName) + ":" + mailto(organizerEmail));
         attendee(ics, mentor);
         attendee(ics, mentee);
         line(ics, "END:VEVENT");
@@ -63,7 +65,7 @@ public final class MeetingCalendar {
 
     private static void attendee(StringBuilder ics, Person person) {
         if (person != null) {
-            line(ics, "ATTENDEE;CN=" + param(person.name) + ";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:" + person.email);
+            line(ics, "ATTENDEE;CN=" + param(person.name) + ";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:" + mailto(person.email));
         }
     }
 
@@ -78,10 +80,4 @@ public final class MeetingCalendar {
     private static String name(Person person) {
         return person == null ? "(someone)" : person.name;
     }
-
-    /** A parameter value, quoted (RFC 5545 3.2): no double quotes inside. */
-    private static String param(String value) {
-        return "\"" + value.replace("\"", "'") + "\"";
-    }
-
 }

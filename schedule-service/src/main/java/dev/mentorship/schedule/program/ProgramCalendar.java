@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.mentorship.runtime.text.ICalendar.line;
+import static dev.mentorship.runtime.text.ICalendar.text;
+
 /**
  * A program's timeline as an RFC 5545 calendar that calendar apps subscribe to: one event per milestone, at its
  * exact instant in UTC (so that "July 5 AoE" shows at the right hour wherever the reader is), a window spanning
@@ -64,32 +67,5 @@ public final class ProgramCalendar {
     /** An instant as an RFC 5545 UTC DATE-TIME. */
     public static String utc(Instant instant) {
         return UTC.format(instant);
-    }
-
-    /** Escapes TEXT values (RFC 5545 3.3.11). */
-    public static String text(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-                .replace("\n", "\\n");
-    }
-
-    /** Appends a content line, folded at 75 octets (RFC 5545 3.1), ended by CRLF. */
-    public static void line(StringBuilder ics, String content) {
-        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int start = 0;
-        boolean first = true;
-        while (start < bytes.length) {
-            int limit = first ? 75 : 74;
-            int end = Math.min(bytes.length, start + limit);
-            // never split a UTF-8 sequence: back up to a lead byte
-            while (end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
-                end--;
-            }
-            if (!first) {
-                ics.append(' ');
-            }
-            ics.append(new String(bytes, start, end - start, java.nio.charset.StandardCharsets.UTF_8)).append("\r\n");
-            start = end;
-            first = false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mentorship.schedule.program;
 
+import dev.mentorship.runtime.text.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -24,8 +25,8 @@ import java.util.Set;
  */
 @Schema(name = "ProgramDefinition")
 public record ProgramDefinition(
-        @NotBlank @Size(max = 100) String conference,
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 100) @SingleLine String conference,
+        @NotBlank @Size(max = 200) @SingleLine String name,
         @Size(max = 4000) String description,
         @Schema(description = "AoE (the default) or an IANA time zone, for milestones that name none")
         @Size(max = 64) String timeZone,
@@ -37,7 +38,7 @@ public record ProgramDefinition(
         @NotEmpty @Size(max = 10) List<@NotNull @Valid TrackDefinition> tracks) {
 
     public record CodeOfConduct(
-            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 200) @SingleLine String title,
             @NotBlank @Size(max = 64) String version,
             @Size(max = 500) String url,
             @Email @Size(max = 320) String reportContact) {
@@ -46,7 +47,7 @@ public record ProgramDefinition(
     public record TrackDefinition(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String key,
             @NotNull TrackKind kind,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @SingleLine String name,
             @Size(max = 4000) String description,
             @Schema(description = "Registrations after the application deadline are accepted, marked late, until registrationClosesOn")
             boolean rolling,
@@ -60,7 +61,7 @@ public record ProgramDefinition(
 
     public record MilestoneDefinition(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String key,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @SingleLine String name,
             @NotNull MilestoneType type,
             @Schema(description = "The date of a deadline, or the first date of a period") @NotNull LocalDate date,
             @Schema(description = "The last date of a period; none for a deadline") LocalDate endDate,
@@ -78,6 +79,6 @@ public record ProgramDefinition(
             @NotNull LocalDate date,
             LocalDate endDate,
             LocalTime time,
-            @NotBlank @Size(max = 1000) String reason) {
+            @NotBlank @Size(max = 1000) @SingleLine String reason) {
     }
 }

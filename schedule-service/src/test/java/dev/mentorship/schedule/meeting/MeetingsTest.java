@@ -38,6 +38,7 @@ import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -283,6 +284,15 @@ class MeetingsTest {
         }
         given().auth().oauth2(Tokens.participant("quiet-mentee")).get("/pairings/" + pairingId + "/meetings").then().statusCode(200)
                 .body("status", equalTo(List.of("CANCELLED", "CANCELLED", "CANCELLED", "CANCELLED")));
+        // frozen: nobody confirms or moves a meeting of a dissolved pairing back into anyone's calendar
+        String first = meetings.getString("[0].id");
+        for (String member : List.of("quiet-mentor", "quiet-mentee")) {
+            given().auth().oauth2(Tokens.participant(member)).post("/meetings/" + first + "/confirm").then().statusCode(409)
+                    .contentType("application/problem+json").body("detail", containsString("pairing has ended"));
+            given().auth().oauth2(Tokens.participant(member)).contentType(ContentType.JSON)
+                    .body(Map.of("startsAt", MovableClock.START.plus(Duration.ofDays(40)).toString()))
+                    .patch("/meetings/" + first).then().statusCode(409).contentType("application/problem+json");
+        }
     }
 
     @Test

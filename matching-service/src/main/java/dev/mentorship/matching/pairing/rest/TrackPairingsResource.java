@@ -1,15 +1,16 @@
 package dev.mentorship.matching.pairing.rest;
 
-import dev.mentorship.matching.track.service.TrackDirectory;
 import dev.mentorship.matching.pairing.Pairing;
 import dev.mentorship.matching.pairing.service.PairingService;
+import dev.mentorship.matching.track.service.TrackDirectory;
 import dev.mentorship.runtime.audit.Audit;
-import dev.mentorship.runtime.security.CurrentUser;
-import dev.mentorship.runtime.staff.Grant;
-import dev.mentorship.runtime.staff.ProgramAuthority;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.paging.PageParams;
 import dev.mentorship.runtime.problem.Problem;
+import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.runtime.staff.Grant;
+import dev.mentorship.runtime.staff.ProgramAuthority;
+import dev.mentorship.runtime.text.SingleLine;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -57,7 +58,7 @@ public class TrackPairingsResource {
     }
 
     /** Why an organizer dissolves a pairing. */
-    public record Dissolution(@Size(max = 1000) String note) {
+    public record Dissolution(@Size(max = 1000) @SingleLine String note) {
     }
 
     @GET

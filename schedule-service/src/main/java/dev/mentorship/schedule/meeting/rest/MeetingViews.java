@@ -1,5 +1,6 @@
 package dev.mentorship.schedule.meeting.rest;
 
+import dev.mentorship.runtime.text.SingleLine;
 import dev.mentorship.schedule.meeting.Meeting;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,7 +34,7 @@ public final class MeetingViews {
                        @Min(15) @Max(240) Integer durationMinutes) {
     }
 
-    public record Cancellation(@Size(max = 1000) String reason) {
+    public record Cancellation(@Size(max = 1000) @SingleLine String reason) {
     }
 
     /** The secret link of a person's calendar feed. */

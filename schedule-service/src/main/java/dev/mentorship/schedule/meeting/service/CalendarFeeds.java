@@ -1,6 +1,7 @@
 package dev.mentorship.schedule.meeting.service;
 
 import dev.mentorship.runtime.problem.ProblemException;
+import dev.mentorship.runtime.text.ICalendar;
 import dev.mentorship.schedule.meeting.CalendarFeed;
 import dev.mentorship.schedule.meeting.Meeting;
 import dev.mentorship.schedule.meeting.MeetingCalendar;
@@ -84,9 +85,10 @@ public class CalendarFeeds {
         Instant now = clock.instant();
         StringBuilder ics = new StringBuilder();
         MeetingCalendar.begin(ics, "PUBLISH");
-        ProgramCalendar.line(ics, "X-WR-CALNAME:" + ProgramCalendar.text("Mentorship: " + (person == null ? "my calendar" : person.name)));
-        ProgramCalendar.line(ics, "X-PUBLISHED-TTL:PT1H");
-        return Pairing.<Pairing>list("mentorId = ?1 or menteeId = ?1", me).chain(pairings -> {
+        ICalendar.line(ics, "X-WR-CALNAME:" + ICalendar.text("Mentorship: " + (person == null ? "my calendar" : person.name)));
+        ICalendar.line(ics, "X-PUBLISHED-TTL:PT1H");
+        // active pairings only: a feed drops the meetings of an ended or dissolved pairing from the subscriber's calendar
+        return Pairing.<Pairing>list("(mentorId = ?1 or menteeId = ?1) and status = ?2", me, Pairing.Status.ACTIVE).chain(pairings -> {
             Map<UUID, Pairing> byId = new HashMap<>();
             pairings.forEach(p -> byId.put(p.pairingId, p));
             Uni<List<Meeting>> meetings = byId.isEmpty() ? Uni.createFrom().item(List.of())
@@ -103,7 +105,7 @@ public class CalendarFeeds {
                 return chain;
             });
         }).chain(() -> deadlines(me, ics, now)).map(v -> {
-            ProgramCalendar.line(ics, "END:VCALENDAR");
+            ICalendar.line(ics, "END:VCALENDAR");
             return ics.toString();
         });
     }

@@ -115,21 +115,26 @@ public class MeetingService {
         return cancelAhead(p, "A member of the pairing left the program.", erased);
     }
 
-    /** Cancels the pairing's meetings still ahead: MeetingCancelled for those that were confirmed. */
+    /** Cancels every meeting of the pairing that was not held: MeetingCancelled for the confirmed ones still ahead. */
     public Uni<Void> cancelAhead(Pairing p, String reason) {
         return cancelAhead(p, reason, null);
     }
 
+    /**
+     * Every meeting of the pairing that was not held is cancelled, past ones too (nobody may confirm or move one of an
+     * ended pairing into the future); the confirmed ones still ahead are announced (MeetingCancelled: both are told,
+     * calendars drop them).
+     */
     private Uni<Void> cancelAhead(Pairing p, String reason, UUID erased) {
         Instant now = clock.instant();
         return Meeting.<Meeting>list("pairingId", p.pairingId).chain(meetings -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Meeting m : meetings) {
-                boolean ahead = m.startsAt == null || m.startsAt.isAfter(now);
-                if (!ahead || m.status == Meeting.Status.CANCELLED || m.status == Meeting.Status.HELD) {
+                if (m.status == Meeting.Status.CANCELLED || m.status == Meeting.Status.HELD) {
                     continue;
                 }
-                boolean announced = m.status == Meeting.Status.CONFIRMED;
+                boolean ahead = m.startsAt == null || m.startsAt.isAfter(now);
+                boolean announced = ahead && m.status == Meeting.Status.CONFIRMED;
                 m.status = Meeting.Status.CANCELLED;
                 m.sequence++;
                 m.updatedAt = now;
@@ -166,7 +171,7 @@ public class MeetingService {
 
     @WithTransaction
     public Uni<Found> confirm(UUID meetingId, Caller caller) {
-        return find(meetingId, caller).chain(found -> {
+        return find(meetingId, caller).call(MeetingService::active).chain(found -> {
             Meeting m = found.meeting();
             if (m.status == Meeting.Status.CONFIRMED) {
                 return Uni.createFrom().item(found);
@@ -182,7 +187,7 @@ public class MeetingService {
 
     @WithTransaction
     public Uni<Found> move(UUID meetingId, Caller caller, Instant startsAt, Integer durationMinutes) {
-        return find(meetingId, caller).chain(found -> {
+        return find(meetingId, caller).call(MeetingService::active).chain(found -> {
             Meeting m = found.meeting();
             if (m.status == Meeting.Status.CANCELLED || m.status == Meeting.Status.HELD) {
                 return Uni.createFrom().failure(ProblemException.conflict("This meeting is " + m.status.name().toLowerCase() + "."));
@@ -325,6 +330,13 @@ public class MeetingService {
         return Pairing.<Pairing>findById(pairingId).chain(p -> mayAct(p, caller).chain(may -> may
                 ? Uni.createFrom().item(p)
                 : Uni.createFrom().failure(ProblemException.notFound("You are in no pairing " + pairingId + "."))));
+    }
+
+    /** Frozen: the meetings of a pairing that ended or was dissolved can no longer be confirmed or moved (409). */
+    private static Uni<Void> active(Found found) {
+        return found.pairing().status == Pairing.Status.ACTIVE ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(ProblemException.conflict(
+                        "This pairing has ended: its meetings can no longer be confirmed or moved."));
     }
 
     /** A member of the pairing, or an organizer of its program. */

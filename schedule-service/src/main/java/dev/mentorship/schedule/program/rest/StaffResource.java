@@ -5,6 +5,7 @@ import dev.mentorship.runtime.problem.Problem;
 import dev.mentorship.runtime.staff.Grant;
 import dev.mentorship.runtime.staff.ProgramAuthority;
 import dev.mentorship.runtime.staff.StaffMember;
+import dev.mentorship.runtime.text.SingleLine;
 import dev.mentorship.schedule.program.service.StaffService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,7 +51,7 @@ public class StaffResource {
 
     /** An appointment: the person's account id is the path's; their name and email as notices should address them. */
     public record StaffAppointment(
-            @NotBlank @Size(max = 200) @Schema(description = "How notices address the person") String name,
+            @NotBlank @Size(max = 200) @SingleLine @Schema(description = "How notices address the person") String name,
             @NotBlank @Email @Size(max = 320) @Schema(description = "Where the program's notices to its staff go") String email,
             @NotNull @NotEmpty @Schema(description = "ORGANIZER runs the program; CONDUCT_CONTACT reads conduct reports; "
                     + "CONFIDENTIAL (with ORGANIZER) reads self-identification") Set<@NotNull Grant> grants) {
