@@ -40,6 +40,6 @@ class SingleLineFieldsTest {
         // an ordinary name with accents, apostrophes and scripts is fine
         Map<String, Object> profile = new HashMap<>(Requests.profile("UTC"));
         profile.put("name", "Zoë O'Brien-Nguyễn 李");
-        as(Tokens.participant(user)).body(profile).put("/me").then().statusCode(200).body("name", equalTo("Zoë O'Brien-Nguyễn 李"));
+        as(Tokens.participant(user)).body(profile).put("/me").then().statusCode(201).body("name", equalTo("Zoë O'Brien-Nguyễn 李"));
     }
 }
