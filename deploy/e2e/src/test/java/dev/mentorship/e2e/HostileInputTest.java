@@ -95,6 +95,9 @@ class HostileInputTest {
                         + "/registrations", tokens.get(HostileRequests.Caller.ATTACKER),
                 SeasonEndToEndTest.registration("MENTEE", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness")), "UTC")), 201)
                 .get("id").asText();
+        // matching-service learns the track and the program's staff (olivia organizes it) from the broker
+        SeasonEndToEndTest.awaitTrue(() -> Http.get(Stack.MATCHING + "/programs/" + programId + "/tracks/" + reviewer + "/matching-policy",
+                olivia).status() == 200, "matching-service never learnt the program");
         String runId = SeasonEndToEndTest.expect(Http.post(Stack.MATCHING + "/programs/" + programId + "/tracks/" + reviewer + "/matching-runs", olivia, null), 201).get("id").asText();
 
         Map<String, List<String>> real = new TreeMap<>();
