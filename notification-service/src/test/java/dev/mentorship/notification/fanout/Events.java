@@ -1,5 +1,6 @@
 package dev.mentorship.notification.fanout;
 
+import dev.mentorship.testing.Database;
 import dev.mentorship.testing.EventProducer;
 import dev.mentorship.testing.StaffEvents;
 import dev.mentorship.testing.Tokens;
@@ -55,6 +56,19 @@ final class Events implements AutoCloseable {
                      "closesAt": "2099-01-01T00:00:00Z", "rolling": false}, "milestones": []}]}"""
                 .formatted(programId, frontendUrl == null ? "" : "\"frontendUrl\": \"" + frontendUrl + "\", ", author, UUID.randomUUID(),
                         reviewer));
+        // the staff copy comes on its own topic: wait for it, so that organizer endpoints and notices find it
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!Database.query("select count(*)::text from program_staff where program_id = '" + programId + "'").equals(List.of("2"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the staff of " + programId + " never arrived");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** Registers a person; returns their registration id. */

@@ -54,6 +54,21 @@ class AuthorizationMatrixTest {
         String other = given().auth().oauth2(creator).contentType(ContentType.JSON)
                 .body(ProgramFiles.load("ml4h-2024").toString()).post("/programs").then().statusCode(201).extract().path("id");
         appoint(creator, other, MATRIX.username(Caller.OTHER_ORGANIZER), StaffEvents.ALL_GRANTS);
+        // the audit log fills from its own topic: wait until it holds the appointments the matrix reads
+        String organizer = Tokens.participant(MATRIX.username(Caller.ORGANIZER));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!given().auth().oauth2(organizer).get("/programs/" + programId + "/audit?action=STAFF_APPOINTED").asString()
+                .contains("STAFF_APPOINTED")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the appointments never reached the audit log");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
         world = new World(programId, program.getString("tracks[0].trackId"),
                 program.getString("tracks[0].milestones.find { it.key == 'application-deadline' }.milestoneId"), other);
         return world;
