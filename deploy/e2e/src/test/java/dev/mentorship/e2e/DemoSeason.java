@@ -96,8 +96,16 @@ public final class DemoSeason {
     }
 
     private static JsonNode program(String olivia) {
-        JsonNode programs = Http.get(Stack.SCHEDULE + "/programs?size=200", olivia).json();
-        for (JsonNode p : programs.get("items")) {
+        // every page: a long-lived local stack holds many programs (each test run adds some)
+        List<JsonNode> all = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode programs = Http.get(Stack.SCHEDULE + "/programs?size=100&page=" + page, olivia).json();
+            programs.get("items").forEach(all::add);
+            if (programs.get("items").size() < 100) {
+                break;
+            }
+        }
+        for (JsonNode p : all) {
             if (PROGRAM_NAME.equals(p.get("name").asText())) {
                 // a demo program from before programs had staff has none: olivia, an admin, appoints herself
                 String id = p.get("id").asText();
