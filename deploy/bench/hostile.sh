@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The full hostile-input run: 10,000 requests per service (or $1), generated from each service's OpenAPI document,
-# against the real local stack (started for the run if none is running, stopped afterwards). Report:
-# deploy/e2e/target/hostile-input.md. Replay a run with FUZZ_SEED=<the seed in its report>.
+# against the real local stack (started for the run if none is running, stopped afterwards); and the hostile-people
+# scenario (HostileInputTest's second test: a participant against another participant: dangerous characters in every
+# single-line field, a nasty name through every mail header and calendar, stale and simultaneous writes, the conduct
+# report limit, a dissolved pairing's frozen meetings). Reports: deploy/e2e/target/hostile-input.md and
+# deploy/e2e/target/hostile-people.md. Replay a run with FUZZ_SEED=<the seed in its report>.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -9,3 +12,5 @@ cd "$ROOT"
 mvn -B -pl deploy/e2e -am verify -Dtest=HostileInputTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfuzz.requests="${1:-10000}" ${FUZZ_SEED:+-Dfuzz.seed=$FUZZ_SEED}
 cat deploy/e2e/target/hostile-input.md
+echo
+cat deploy/e2e/target/hostile-people.md

@@ -245,7 +245,8 @@ function registration(u, kind) {
 }'
 
 # Every benchmark user saves their profile (PUT /me): GET /me then has something to read, and every registration
-# takes the same path (the profile exists and is unchanged). Idempotent: an unchanged profile is not written.
+# takes the same path (the profile exists and is unchanged). Idempotent: an unchanged profile is not written; one saved
+# by an earlier run is replaced with If-Match: * (conditional writes: 428 without it).
 save_profiles() {
   awk -F'\t' "$PROFILE_AWK"' { print $2 "\t" profile($1) }' "$TMP/tokens.tsv" >"$TMP/profiles.tsv"
   export PARTICIPANTS
@@ -254,6 +255,10 @@ save_profiles() {
     token=${0%% *}; body=${0#* }
     status=$(curl -sS -o /dev/null -w "%{http_code}" -X PUT -H "Authorization: Bearer $token" \
       -H "Content-Type: application/json" --data "$body" "$PARTICIPANTS/me")
+    if [ "$status" = 428 ]; then # saved by an earlier run: a change names the version it replaces (any, here)
+      status=$(curl -sS -o /dev/null -w "%{http_code}" -X PUT -H "Authorization: Bearer $token" -H "If-Match: *" \
+        -H "Content-Type: application/json" --data "$body" "$PARTICIPANTS/me")
+    fi
     case "$status" in 200|201) ;; *) echo "PUT /me answered $status" >&2; exit 1 ;; esac' \
     || die "saving the benchmark users' profiles failed"
 }

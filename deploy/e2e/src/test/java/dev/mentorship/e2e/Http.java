@@ -20,7 +20,7 @@ final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Response(int status, String contentType, String body) {
+    record Response(int status, String contentType, String body, String etag) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -41,12 +41,24 @@ final class Http {
         return send(request(url, token).POST(publisher(body)).header("Content-Type", "application/json"));
     }
 
+    /** A PUT as a client makes it: with the ETag of its last read as If-Match where the resource exists. */
     static Response put(String url, String token, Object body) {
-        return send(request(url, token).PUT(publisher(body)).header("Content-Type", "application/json"));
+        return send(conditional(request(url, token).PUT(publisher(body)).header("Content-Type", "application/json"), url, token));
     }
 
     static Response patch(String url, String token, Object body) {
-        return send(request(url, token).method("PATCH", publisher(body)).header("Content-Type", "application/json"));
+        return send(conditional(request(url, token).method("PATCH", publisher(body)).header("Content-Type", "application/json"), url, token));
+    }
+
+    /**
+     * Reads the resource's ETag (a staff member's is the staff list's) and sends it as If-Match; nothing where there
+     * is nothing to read yet (a first PUT creates).
+     */
+    private static HttpRequest.Builder conditional(HttpRequest.Builder builder, String url, String token) {
+        String path = URI.create(url).getPath();
+        String readable = path.matches(".*/staff/[^/]+") ? url.substring(0, url.lastIndexOf('/')) : url;
+        Response read = get(readable, token);
+        return read.status() == 200 && read.etag() != null ? builder.header("If-Match", read.etag()) : builder;
     }
 
     static Response delete(String url, String token) {
@@ -85,10 +97,30 @@ final class Http {
         }
     }
 
+    /** An answer with every header it came with (Retry-After, Location, ...). */
+    record Full(Response response, java.net.http.HttpHeaders headers) {
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** {@link #raw}, answered with all its headers. */
+    static Full rawFull(String method, String url, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(builder::header);
+        return sendFull(builder);
+    }
+
     private static Response send(HttpRequest.Builder builder) {
+        return sendFull(builder).response();
+    }
+
+    private static Full sendFull(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Full(new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers().firstValue("ETag").orElse(null)), response.headers());
         } catch (IOException e) {
             throw new AssertionError("HTTP failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

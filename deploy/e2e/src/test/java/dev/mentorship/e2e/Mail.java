@@ -43,6 +43,21 @@ final class Mail {
         return messages;
     }
 
+    /** Every message the address received, as the raw MIME the SMTP server stored (headers and body as sent). */
+    static List<String> mime(String email) {
+        Http.Response response = Http.get(Stack.MAIL_API + "/api/user/" + email + "/messages/", null);
+        List<String> messages = new ArrayList<>();
+        if (response.status() == 200) {
+            for (JsonNode m : response.json()) {
+                if (!m.hasNonNull("mimeMessage")) {
+                    throw new AssertionError("the mail API gave no raw MIME for a message of " + email + ": " + m.toString().substring(0, Math.min(200, m.toString().length())));
+                }
+                messages.add(m.get("mimeMessage").asText());
+            }
+        }
+        return messages;
+    }
+
     static Message await(String email, Predicate<Message> filter, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         do {

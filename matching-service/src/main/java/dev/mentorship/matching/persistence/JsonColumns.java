@@ -50,6 +50,28 @@ public final class JsonColumns {
         }
     }
 
+    /**
+     * A mentor left below the load aimed for: their registration, the mentees they got and the aim, how many of the
+     * run's mentees could be paired with them, and why they got no more ({@code ONLY_COMPATIBLE}: no more may be
+     * paired with them; {@code SERVED_ELSEWHERE}: their other compatible mentees were needed elsewhere, to match
+     * everyone or to keep other mentors at the aim).
+     */
+    public record BelowAim(java.util.UUID mentorRegistrationId, int mentees, int aim, int compatible, String reason) {
+    }
+
+    @Converter
+    public static class BelowAimList implements AttributeConverter<List<BelowAim>, String> {
+        @Override
+        public String convertToDatabaseColumn(List<BelowAim> values) {
+            return JsonText.write(values == null ? List.of() : values);
+        }
+
+        @Override
+        public List<BelowAim> convertToEntityAttribute(String column) {
+            return new ArrayList<>(JsonText.read(column, "[]", new TypeReference<List<BelowAim>>() { }));
+        }
+    }
+
     @Converter
     public static class ExplanationColumn implements AttributeConverter<Explanation, String> {
         @Override

@@ -71,6 +71,11 @@ public class MatchingRun extends PanacheEntityBase {
     @Column(name = "mentor_load", nullable = false)
     public List<Integer> mentorLoad = new ArrayList<>();
 
+    /** The mentors left below the load aimed for, and why. */
+    @Convert(converter = JsonColumns.BelowAimList.class)
+    @Column(name = "below_aim", nullable = false)
+    public List<JsonColumns.BelowAim> belowAim = new ArrayList<>();
+
     @Column(name = "created_by")
     public UUID createdBy;
 

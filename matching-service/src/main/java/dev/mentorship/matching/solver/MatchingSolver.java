@@ -19,8 +19,9 @@ import java.time.Duration;
  * every pair (LP duality), so the result is exactly the optimum of the full problem while the solver only ever sees a
  * small share of the arcs.
  *
- * <p>A minimum load per used mentor ("0 or at least 3") is not a flow constraint; then the same objective is
- * solved with OR-Tools' CP-SAT ({@link MinimumLoadSolver}).
+ * <p>A load aimed for per mentor ("3–4 mentees per mentor") is not a flow objective: then {@link LoadAimSolver} solves,
+ * with OR-Tools' CP-SAT, first as many matched, then as few mentors below the aim and as little below it, then the
+ * total score. It is an aim, never a wall: no mentee is left unmatched for it.
  */
 public final class MatchingSolver {
 
@@ -58,11 +59,6 @@ public final class MatchingSolver {
         int n = scores.mentees();
         int m = scores.mentors();
         long bonus = options.matchAsManyAsPossible() ? SCALE * Math.max(1, n) + 1 : 0;
-        if (options.minimumLoad() > 1) {
-            // CP-SAT sees every compatible pair where the track is small enough (career tracks are)
-            boolean small = (long) n * m <= CP_SAT_ALL_PAIRS;
-            return MinimumLoadSolver.solve(scores, options, Candidates.best(scores, small ? m : options.candidatesPerMentee()), bonus, started);
-        }
         Candidates candidates = Candidates.best(scores, options.candidatesPerMentee());
         int rounds = 0;
         while (true) {
@@ -70,6 +66,13 @@ public final class MatchingSolver {
             Flow flow = Flow.solve(scores, candidates, bonus);
             int added = Pricing.price(flow, scores, candidates, bonus);
             if (added == 0) {
+                if (options.minimumLoad() > 1) {
+                    // CP-SAT sees every compatible pair where the track is small enough (career tracks are), and
+                    // starts from the flow's optimum
+                    boolean small = (long) n * m <= CP_SAT_ALL_PAIRS;
+                    return LoadAimSolver.solve(scores, options, small ? Candidates.best(scores, m) : candidates,
+                            flow.mentorOf, started);
+                }
                 return result(scores, candidates, flow.mentorOf, started, flow.arcCount, rounds, "min-cost flow (OR-Tools)");
             }
         }

@@ -65,6 +65,10 @@ public class TrackPolicy extends PanacheEntityBase {
     @Column(name = "updated_by")
     public UUID updatedBy;
 
+    /** Null for the defaults (never set); the ETag of conditional writes. */
+    @jakarta.persistence.Version
+    public Long version;
+
     /** The track's policy: the one an organizer set, else the defaults (not stored). */
     public static Uni<TrackPolicy> findFor(Track track) {
         return TrackPolicy.<TrackPolicy>findById(track.trackId).map(p -> p != null ? p : defaults(track));

@@ -19,28 +19,34 @@ import java.util.Set;
  */
 public final class MatchingBenchmark {
 
+    /** The career track's load aimed for ("3-4 mentees per mentor"). */
+    static final int AIM = 3;
+
     public static void main(String[] args) {
-        int[][] sizes = args.length > 0
-                ? Arrays.stream(args).map(a -> Arrays.stream(a.split("x")).mapToInt(Integer::parseInt).toArray()).toArray(int[][]::new)
-                : new int[][]{{2_000, 600}, {20_000, 6_000}};
+        // "2000x600" an author-shaped track, "career:2000x600" a career-shaped one (topics, hours, 3 mentees aimed for)
+        String[] asked = args.length > 0 ? args : new String[]{"2000x600", "20000x6000", "career:2000x600", "career:20000x6000"};
+        int[][] sizes = Arrays.stream(asked).map(a -> Arrays.stream(a.replace("career:", "").split("x"))
+                .mapToInt(Integer::parseInt).toArray()).toArray(int[][]::new);
         System.out.printf(Locale.ROOT, "cores %d, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         // a small warm-up, so that the first size is not timing the JIT and the native library load
-        run(200, 60, false);
-        for (int[] size : sizes) {
-            run(size[0], size[1], true);
+        run(200, 60, false, false);
+        for (int s = 0; s < sizes.length; s++) {
+            run(sizes[s][0], sizes[s][1], asked[s].startsWith("career:"), true);
         }
     }
 
-    static void run(int menteeCount, int mentorCount, boolean print) {
+    static void run(int menteeCount, int mentorCount, boolean career, boolean print) {
         SyntheticTrack generator = new SyntheticTrack(menteeCount * 31L + mentorCount, 400, 300);
-        List<Person> mentees = generator.mentees(menteeCount);
-        List<Person> mentors = generator.mentors(mentorCount);
+        List<Person> mentees = career ? generator.careerMentees(menteeCount) : generator.mentees(menteeCount);
+        List<Person> mentors = career ? generator.careerMentors(mentorCount) : generator.mentors(mentorCount);
         long started = System.nanoTime();
-        TrackScores scores = new TrackScores(TrackScores.Kind.INTERESTS,
-                new TrackScores.Policy(Weights.INTERESTS, false, 0, 0), mentees, mentors, Set.of());
+        TrackScores scores = career
+                ? new TrackScores(TrackScores.Kind.CAREER, new TrackScores.Policy(Weights.CAREER, false, 0, 1), mentees, mentors, Set.of())
+                : new TrackScores(TrackScores.Kind.INTERESTS, new TrackScores.Policy(Weights.INTERESTS, false, 0, 0), mentees, mentors, Set.of());
         long built = System.nanoTime();
-        Solution solution = MatchingSolver.solve(scores, MatchingSolver.Options.DEFAULT);
+        MatchingSolver.Options options = career ? MatchingSolver.Options.DEFAULT.withMinimumLoad(AIM) : MatchingSolver.Options.DEFAULT;
+        Solution solution = MatchingSolver.solve(scores, options);
         long solved = System.nanoTime();
         if (!print) {
             return;
@@ -52,8 +58,8 @@ public final class MatchingBenchmark {
         }
         long noCapacity = Arrays.stream(solution.unmatchedReason()).filter(r -> r == Solution.Unmatched.NO_CAPACITY).count();
         long noMentor = Arrays.stream(solution.unmatchedReason()).filter(r -> r == Solution.Unmatched.NO_COMPATIBLE_MENTOR).count();
-        System.out.printf(Locale.ROOT, "%n%,d mentees x %,d mentors (capacity %,d; %,d pairs)%n", menteeCount, mentorCount,
-                capacity, (long) menteeCount * mentorCount);
+        System.out.printf(Locale.ROOT, "%n%s%,d mentees x %,d mentors (capacity %,d; %,d pairs)%n", career ? "career, " + AIM
+                + " aimed for: " : "", menteeCount, mentorCount, capacity, (long) menteeCount * mentorCount);
         System.out.printf(Locale.ROOT, "  scores built        %,8d ms%n", (built - started) / 1_000_000);
         System.out.printf(Locale.ROOT, "  solved              %,8d ms  (%s; %,d arcs in the flow, %d pricing round(s))%n",
                 (solved - built) / 1_000_000, solution.method(), solution.arcs(), solution.pricingRounds());
@@ -64,7 +70,15 @@ public final class MatchingBenchmark {
                 solution.totalScore() / Math.max(1, solution.matched()), solution.lowestScore());
         System.out.printf(Locale.ROOT, "  mentor load         0: %,d  1: %,d  2: %,d  3: %,d  4: %,d%n",
                 loadHistogram[0], loadHistogram[1], loadHistogram[2], loadHistogram[3], loadHistogram[4]);
-        if ((long) menteeCount * mentorCount <= 2_000_000) {
+        if (career) {
+            long below = 0;
+            for (int j = 0; j < mentors.size(); j++) {
+                int load = solution.load()[j];
+                below += load > 0 && load < Math.min(AIM, mentors.get(j).capacity()) ? 1 : 0;
+            }
+            System.out.printf(Locale.ROOT, "  mentors below aim   %,8d%n", below);
+        }
+        if (!career && (long) menteeCount * mentorCount <= 2_000_000) {
             // the same track with every pair in the flow from the start: the same optimum, for comparison
             long allStarted = System.nanoTime();
             Solution all = MatchingSolver.solve(scores, MatchingSolver.Options.DEFAULT.withCandidatesPerMentee(mentorCount));

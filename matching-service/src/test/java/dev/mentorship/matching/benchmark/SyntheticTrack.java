@@ -37,6 +37,47 @@ public final class SyntheticTrack {
         return people(count, 4, 10, true);
     }
 
+    /** Career topics as the ML4H pages list them, and a few more people name themselves. */
+    private static final String[] TOPICS = {"job search", "work-life balance", "long-term research plan",
+        "academia vs industry", "grant writing", "visa and relocation", "starting a lab", "mental health"};
+    /** Monday of a one-on-one week, 00:00 UTC. */
+    private static final long WEEK = 4_102_444_800L;
+
+    /** Career-track mentees: one to three topics, free two to four hours on two to four days of the week. */
+    public List<Person> careerMentees(int count) {
+        return career(count, false);
+    }
+
+    /** Career-track mentors: as mentees, with a capacity of 1 to 4. */
+    public List<Person> careerMentors(int count) {
+        return career(count, true);
+    }
+
+    private List<Person> career(int count, boolean mentor) {
+        List<Person> people = new ArrayList<>(count);
+        for (int p = 0; p < count; p++) {
+            Set<String> topics = new LinkedHashSet<>();
+            int k = 1 + random.nextInt(3);
+            while (topics.size() < k) {
+                topics.add(TOPICS[random.nextInt(TOPICS.length)]);
+            }
+            List<long[]> hours = new ArrayList<>();
+            Set<Integer> days = new LinkedHashSet<>();
+            int d = 2 + random.nextInt(3);
+            while (days.size() < d) {
+                days.add(random.nextInt(7));
+            }
+            for (int day : days) {
+                long start = WEEK + day * 86_400L + (6 + random.nextInt(12)) * 3_600L;
+                hours.add(new long[]{start, start + (2 + random.nextInt(3)) * 3_600L});
+            }
+            hours.sort(java.util.Comparator.comparingLong(h -> h[0]));
+            people.add(new Person(UUID.randomUUID(), (mentor ? "Mentor " : "Mentee ") + p, "Institution " + sample(affiliationCdf),
+                    List.of(), "", List.copyOf(topics), hours, mentor ? 1 + random.nextInt(4) : 0));
+        }
+        return people;
+    }
+
     private List<Person> people(int count, int minKeywords, int maxKeywords, boolean mentor) {
         List<Person> people = new ArrayList<>(count);
         for (int p = 0; p < count; p++) {

@@ -150,7 +150,7 @@ class MatchingFlowTest {
     }
 
     @Test
-    void careerMentorsGetThreeOrFourMenteesOrNoneAndPairsShareHours() {
+    void careerMentorsAreLoadedToTheAimWhereTheyCanAndPairsShareHours() {
         try (Season season = new Season().publish()) {
             String[] monday = {"2099-11-24T14:00:00Z", "2099-11-24T18:00:00Z"};
             String[] friday = {"2099-11-28T08:00:00Z", "2099-11-28T10:00:00Z"};
@@ -163,13 +163,41 @@ class MatchingFlowTest {
             season.careerPerson("career-mentee-friday", "MENTEE", null, List.of("work-life balance"), List.<String[]>of(friday));
             JsonPath run = given().auth().oauth2(organizer()).post("/programs/" + season.programId + "/tracks/" + season.career + "/matching-runs")
                     .then().statusCode(201).body("report.method", containsString("CP-SAT")).extract().jsonPath();
-            // 6 mentees, two mentors of capacity 4 who take 3 or 4 each: all 6 can be matched (3 + 3 or 4 + 2 is not allowed)
+            // 6 mentees, two mentors of capacity 4 aimed at 3: all 6 matched, 3 + 3 (4 + 2 would leave one below the aim)
             assertThat(run.getInt("report.matched")).isEqualTo(6);
             List<String> mentors = run.getList("proposals.mentor.registrationId");
             assertThat(mentors.stream().distinct().map(m -> mentors.stream().filter(m::equals).count()))
                     .allSatisfy(load -> assertThat(load).isBetween(3L, 4L));
             assertThat(run.getString("proposals.find { it.mentee.name == 'career-mentee-friday Test' }.explanation.summary"))
                     .contains("2 h free at the same time");
+        }
+    }
+
+    @Test
+    void theCareerLoadIsAnAimAMentorWithOnlyTwoCompatibleMenteesGetsBothAndTheReportSaysWhy() {
+        try (Season season = new Season().publish()) {
+            String[] monday = {"2099-11-24T14:00:00Z", "2099-11-24T18:00:00Z"};
+            String[] friday = {"2099-11-28T08:00:00Z", "2099-11-28T10:00:00Z"};
+            List<String> topics = List.of("work-life balance");
+            Season.Person fridayMentor = season.careerPerson("aim-mentor-friday", "MENTOR", 4, topics, List.<String[]>of(friday));
+            season.careerPerson("aim-mentor-monday", "MENTOR", 4, topics, List.<String[]>of(monday));
+            for (int i = 0; i < 3; i++) {
+                season.careerPerson("aim-mentee-monday-" + i, "MENTEE", null, topics, List.<String[]>of(monday));
+            }
+            season.careerPerson("aim-mentee-friday-1", "MENTEE", null, topics, List.<String[]>of(friday));
+            season.careerPerson("aim-mentee-friday-2", "MENTEE", null, topics, List.<String[]>of(friday));
+            JsonPath run = given().auth().oauth2(organizer()).post("/programs/" + season.programId + "/tracks/" + season.career + "/matching-runs")
+                    .then().statusCode(201).body("report.method", containsString("aimed for")).extract().jsonPath();
+            // the pages "aim" for 3-4 mentees per mentor: the Friday mentor, whom only two mentees can meet, gets both
+            // (a hard minimum of 3 left them idle and both mentees waiting)
+            assertThat(run.getInt("report.matched")).isEqualTo(5);
+            assertThat(run.getInt("report.unmatched")).isZero();
+            assertThat(run.getList("report.belowAim")).hasSize(1);
+            assertThat(run.getString("report.belowAim[0].mentor.registrationId")).isEqualTo(fridayMentor.registrationId());
+            assertThat(run.getInt("report.belowAim[0].mentees")).isEqualTo(2);
+            assertThat(run.getInt("report.belowAim[0].aim")).isEqualTo(3);
+            assertThat(run.getString("report.belowAim[0].reason")).isEqualTo("ONLY_COMPATIBLE");
+            assertThat(run.getString("report.belowAim[0].why")).startsWith("Only 2 mentees of this track may be paired with them");
         }
     }
 

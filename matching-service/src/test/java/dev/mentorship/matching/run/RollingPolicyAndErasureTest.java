@@ -47,7 +47,15 @@ class RollingPolicyAndErasureTest {
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", org.hamcrest.Matchers.hasItems("weightKeywords", "minimumLoad"));
             given().auth().oauth2(organizer()).contentType(ContentType.JSON).body(propose).put(policy)
-                    .then().statusCode(200).body("rolling", equalTo("PROPOSE"));
+                    .then().statusCode(200).body("rolling", equalTo("PROPOSE")).header("ETag", "\"0\"");
+            // once set, a change names the version it changes: none (428), a stale one (412), the current one
+            given().auth().oauth2(organizer()).contentType(ContentType.JSON).body(propose).put(policy)
+                    .then().statusCode(428).contentType("application/problem+json");
+            given().auth().oauth2(organizer()).contentType(ContentType.JSON).body(propose).header("If-Match", "\"5\"").put(policy)
+                    .then().statusCode(412).contentType("application/problem+json");
+            given().auth().oauth2(organizer()).get(policy).then().statusCode(200).header("ETag", "\"0\"");
+            given().auth().oauth2(organizer()).contentType(ContentType.JSON).body(propose).header("If-Match", "\"0\"").put(policy)
+                    .then().statusCode(200).header("ETag", "\"1\"").body("rolling", equalTo("PROPOSE"));
 
             Season.Person early = season.author("rolling-early", "MENTEE", null, "ehr");
             Season.Person flagged = season.priorityMentee("rolling-flagged", "ehr");

@@ -8,17 +8,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The solver's objective against an independent exact method: brute force over every assignment of small random
- * instances (capacities, exclusions, ties), with and without the pricing rounds, and with a minimum load.
+ * instances (capacities, exclusions, ties), with and without the pricing rounds, and with a load aimed for.
  */
 class MatchingSolverOptimalityTest {
 
     /** A random small track: scores on a coarse grid (so ties happen), some pairs excluded. */
     record Instance(double[][] score, int[] capacity) implements PairScores {
         static Instance random(Random random, int n, int m) {
+            return random(random, n, m, 3);
+        }
+
+        /** Capacities 0 to {@code capacities} - 1. */
+        static Instance random(Random random, int n, int m, int capacities) {
             double[][] score = new double[n][m];
             int[] capacity = new int[m];
             for (int j = 0; j < m; j++) {
-                capacity[j] = random.nextInt(3); // 0, 1 or 2
+                capacity[j] = random.nextInt(capacities);
             }
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < m; j++) {
@@ -45,34 +50,45 @@ class MatchingSolverOptimalityTest {
         }
     }
 
-    /** The best (matched, total scaled score) over every assignment, by brute force. */
-    static long[] bruteForce(Instance instance, boolean asMany, int minimumLoad) {
-        long[] best = {-1, Long.MIN_VALUE};
-        search(instance, 0, new int[instance.mentors()], 0, 0, asMany, minimumLoad, best);
+    /**
+     * The best assignment by brute force, lexicographically as the solver ranks them: matched (where asked), then as few
+     * mentors below the aimed load as possible, then as little below it, then the total scaled score. Answers
+     * {matched, mentors below the aim, mentees they lack, total}.
+     */
+    static long[] bruteForce(Instance instance, boolean asMany, int aimedLoad) {
+        long[] best = {-1, Long.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};
+        search(instance, 0, new int[instance.mentors()], 0, 0, asMany, aimedLoad, best);
         return best;
     }
 
     private static void search(Instance instance, int i, int[] load, int matched, long total, boolean asMany,
-                               int minimumLoad, long[] best) {
+                               int aimedLoad, long[] best) {
         if (i == instance.mentees()) {
+            long below = 0;
+            long lacking = 0;
             for (int j = 0; j < load.length; j++) {
-                if (load[j] > 0 && load[j] < Math.min(minimumLoad, instance.capacity(j))) {
-                    return;
+                int aim = Math.min(aimedLoad, instance.capacity(j));
+                if (load[j] > 0 && load[j] < aim) {
+                    below++;
+                    lacking += aim - load[j];
                 }
             }
-            boolean better = asMany ? matched > best[0] || matched == best[0] && total > best[1] : total > best[1];
-            if (better) {
+            long[] candidate = {asMany ? matched : 0, -below, -lacking, total};
+            long[] incumbent = {asMany ? best[0] : 0, -best[1], -best[2], best[3]};
+            if (java.util.Arrays.compare(candidate, incumbent) > 0) {
                 best[0] = matched;
-                best[1] = total;
+                best[1] = below;
+                best[2] = lacking;
+                best[3] = total;
             }
             return;
         }
-        search(instance, i + 1, load, matched, total, asMany, minimumLoad, best);
+        search(instance, i + 1, load, matched, total, asMany, aimedLoad, best);
         for (int j = 0; j < instance.mentors(); j++) {
             double s = instance.score(i, j);
             if (!Double.isNaN(s) && load[j] < instance.capacity(j)) {
                 load[j]++;
-                search(instance, i + 1, load, matched + 1, total + Math.round(s * MatchingSolver.SCALE), asMany, minimumLoad, best);
+                search(instance, i + 1, load, matched + 1, total + Math.round(s * MatchingSolver.SCALE), asMany, aimedLoad, best);
                 load[j]--;
             }
         }
@@ -107,26 +123,53 @@ class MatchingSolverOptimalityTest {
                     if (asMany) {
                         assertThat(solution.matched()).as("matched, round " + round).isEqualTo(best[0]);
                     }
-                    assertThat(scaledTotal(instance, solution)).as("total score, round " + round).isEqualTo(best[1]);
+                    assertThat(scaledTotal(instance, solution)).as("total score, round " + round).isEqualTo(best[3]);
                 }
             }
         }
     }
 
     @Test
-    void cpSatWithAMinimumLoadFindsTheBruteForceOptimum() {
+    void anAimedLoadIsAnAimNotAWallAndCpSatFindsTheLexicographicBruteForceOptimum() {
         Random random = new Random(7);
-        for (int round = 0; round < 60; round++) {
-            Instance instance = Instance.random(random, 2 + random.nextInt(6), 1 + random.nextInt(3));
-            long[] best = bruteForce(instance, true, 2);
-            Solution solution = MatchingSolver.solve(instance, MatchingSolver.Options.DEFAULT.withMinimumLoad(2));
-            assertThat(solution.matched()).as("matched, round " + round).isEqualTo(best[0]);
-            assertThat(scaledTotal(instance, solution)).as("total, round " + round).isEqualTo(best[1]);
-            for (int j = 0; j < instance.mentors(); j++) {
-                int load = solution.load()[j];
-                assertThat(load == 0 || load >= Math.min(2, instance.capacity(j))).as("load of mentor " + j).isTrue();
+        int belowSeen = 0;
+        for (int round = 0; round < 120; round++) {
+            Instance instance = Instance.random(random, 2 + random.nextInt(6), 1 + random.nextInt(3), 4);
+            for (boolean asMany : new boolean[]{true, false}) {
+                long[] best = bruteForce(instance, asMany, 3);
+                long[] withoutAim = bruteForce(instance, asMany, 0);
+                Solution solution = MatchingSolver.solve(instance, MatchingSolver.Options.DEFAULT.withMinimumLoad(3)
+                        .withMatchAsManyAsPossible(asMany));
+                if (asMany) {
+                    // the aim never costs a mentee their match
+                    assertThat(solution.matched()).as("matched, round " + round).isEqualTo(best[0]).isEqualTo(withoutAim[0]);
+                }
+                long below = 0;
+                long lacking = 0;
+                for (int j = 0; j < instance.mentors(); j++) {
+                    int aim = Math.min(3, instance.capacity(j));
+                    if (solution.load()[j] > 0 && solution.load()[j] < aim) {
+                        below++;
+                        lacking += aim - solution.load()[j];
+                    }
+                }
+                assertThat(below).as("mentors below the aim, round " + round).isEqualTo(best[1]);
+                assertThat(lacking).as("mentees they lack, round " + round).isEqualTo(best[2]);
+                assertThat(scaledTotal(instance, solution)).as("total, round " + round).isEqualTo(best[3]);
+                belowSeen += below > 0 ? 1 : 0;
             }
         }
+        assertThat(belowSeen).as("instances where a mentor had to stay below the aim").isPositive();
+    }
+
+    @Test
+    void aCareerMentorWithOnlyTwoCompatibleMenteesGetsBoth() {
+        // mentor 0 aims for 3 of capacity 4 but only mentees 0 and 1 may be paired with them; mentor 1 takes the rest
+        double n = Double.NaN;
+        Instance instance = new Instance(new double[][]{{0.9, n}, {0.8, n}, {n, 0.7}, {n, 0.6}, {n, 0.5}}, new int[]{4, 4});
+        Solution solution = MatchingSolver.solve(instance, MatchingSolver.Options.DEFAULT.withMinimumLoad(3));
+        assertThat(solution.matched()).isEqualTo(5);
+        assertThat(solution.load()).containsExactly(2, 3);
     }
 
     @Test

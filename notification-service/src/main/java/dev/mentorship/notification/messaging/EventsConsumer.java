@@ -6,6 +6,7 @@ import dev.mentorship.notification.delivery.service.MailSender;
 import dev.mentorship.notification.fanout.Message;
 import dev.mentorship.notification.fanout.service.FanOut;
 import dev.mentorship.notification.fanout.service.Messages;
+import dev.mentorship.notification.inbox.service.LiveNotifications;
 import dev.mentorship.notification.messaging.PairingEvents.MenteeWaitlisted;
 import dev.mentorship.notification.messaging.PairingEvents.PairingCreated;
 import dev.mentorship.notification.messaging.PairingEvents.PairingDissolved;
@@ -59,9 +60,10 @@ public class EventsConsumer {
     private final MailSender sender;
     private final ObjectMapper json;
     private final Clock clock;
+    private final LiveNotifications live;
 
     public EventsConsumer(Pool pool, Directory directory, Messages messages, FanOut fanOut, MailSender sender, ObjectMapper json,
-                          Clock clock) {
+                          Clock clock, LiveNotifications live) {
         this.pool = pool;
         this.directory = directory;
         this.messages = messages;
@@ -69,6 +71,7 @@ public class EventsConsumer {
         this.sender = sender;
         this.json = json;
         this.clock = clock;
+        this.live = live;
     }
 
     @Incoming("programs")
@@ -134,7 +137,12 @@ public class EventsConsumer {
             }
             case ParticipantUpdated.TYPE -> directory.onUpdated(conn, event.data(ParticipantUpdated.class), now).replaceWith(NOBODY);
             case ParticipantWithdrawn.TYPE -> directory.onWithdrawn(conn, event.data(ParticipantWithdrawn.class)).replaceWith(NOBODY);
-            case ParticipantErased.TYPE -> directory.onErased(conn, event.data(ParticipantErased.class)).replaceWith(NOBODY);
+            case ParticipantErased.TYPE -> {
+                // and their live streams end, on every replica (a notice on commit: this event reaches one replica only)
+                ParticipantErased erased = event.data(ParticipantErased.class);
+                yield directory.onErased(conn, erased).chain(() -> live.endStreamsOfErased(conn, erased.participantId()))
+                        .replaceWith(NOBODY);
+            }
             case ConductReportFiled.TYPE -> messages.conduct(conn, event.data(ConductReportFiled.class));
 
             case PairingCreated.TYPE -> {

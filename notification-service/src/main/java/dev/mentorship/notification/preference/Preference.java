@@ -32,4 +32,8 @@ public class Preference extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Null for the defaults (never chosen); the ETag of conditional writes. */
+    @jakarta.persistence.Version
+    public Long version;
 }

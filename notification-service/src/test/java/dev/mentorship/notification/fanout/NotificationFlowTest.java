@@ -183,7 +183,20 @@ class NotificationFlowTest {
                 .body("errors.field", hasItem("pairingOn"));
         given().auth().oauth2(Tokens.participant(user)).contentType(ContentType.JSON)
                 .body(Map.of("deadlines", false, "meetings", true, "inactivity", true, "dailyDigest", false))
-                .put("/me/notification-preferences").then().statusCode(200).body("deadlines", equalTo(false));
+                .put("/me/notification-preferences").then().statusCode(200).body("deadlines", equalTo(false))
+                .header("ETag", "\"0\"");
+        // once chosen, a change names the version it changes (issue 17: no lost updates)
+        Map<String, Object> digest = Map.of("deadlines", false, "meetings", true, "inactivity", true, "dailyDigest", true);
+        given().auth().oauth2(Tokens.participant(user)).contentType(ContentType.JSON).body(digest)
+                .put("/me/notification-preferences").then().statusCode(428).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.participant(user)).contentType(ContentType.JSON).body(digest).header("If-Match", "\"7\"")
+                .put("/me/notification-preferences").then().statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.participant(user)).contentType(ContentType.JSON).body(digest).header("If-Match",
+                        given().auth().oauth2(Tokens.participant(user)).get("/me/notification-preferences").header("ETag"))
+                .put("/me/notification-preferences").then().statusCode(200).header("ETag", "\"1\"").body("dailyDigest", equalTo(true));
+        given().auth().oauth2(Tokens.participant(user)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Map.of("deadlines", false, "meetings", true, "inactivity", true, "dailyDigest", false))
+                .put("/me/notification-preferences").then().statusCode(200).header("ETag", "\"2\"");
         try (Events events = new Events()) {
             events.programPublished();
             events.registered(user, events.author, "AUTHOR", "MENTEE", "Europe/Paris", false);

@@ -30,4 +30,8 @@ public class SelfIdentification extends PanacheEntityBase {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /** Null until stored; the ETag of conditional writes. */
+    @jakarta.persistence.Version
+    public Long version;
 }

@@ -30,4 +30,8 @@ public class TrackPolicy extends PanacheEntityBase {
 
     @Column(name = "updated_by")
     public UUID updatedBy;
+
+    /** Null while the default policy (never set) stands; the ETag of conditional writes. */
+    @jakarta.persistence.Version
+    public Long version;
 }

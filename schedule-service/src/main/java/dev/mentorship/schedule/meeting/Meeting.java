@@ -81,6 +81,10 @@ public class Meeting extends PanacheEntityBase {
     @Column(name = "held_at")
     public Instant heldAt;
 
+    /** Every change moves it on (optimistic locking); the ETag of conditional writes. */
+    @jakarta.persistence.Version
+    public long version;
+
     public Instant endsAt() {
         return startsAt == null ? null : startsAt.plusSeconds(60L * durationMinutes);
     }

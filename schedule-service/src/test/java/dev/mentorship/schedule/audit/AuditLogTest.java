@@ -3,6 +3,7 @@ package dev.mentorship.schedule.audit;
 import dev.mentorship.schedule.program.ProgramFiles;
 import dev.mentorship.testing.Database;
 import dev.mentorship.testing.EventProducer;
+import dev.mentorship.testing.Conditional;
 import dev.mentorship.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -43,9 +44,9 @@ class AuditLogTest {
                 .body(Map.of("name", "Otto", "email", Tokens.email(auditor), "grants", List.of("ORGANIZER")))
                 .put("/programs/" + programId + "/staff/" + Tokens.subject(auditor)).then().statusCode(200);
         given().auth().oauth2(Tokens.participant(auditor)).post("/programs/" + programId + "/publish").then().statusCode(200);
-        given().auth().oauth2(Tokens.participant(auditor)).contentType(ContentType.JSON)
-                .body(Map.of("date", "2025-07-10", "reason", "More time for authors"))
-                .patch("/programs/" + programId + "/tracks/" + trackId + "/milestones/" + milestoneId).then().statusCode(200);
+        String milestone = "/programs/" + programId + "/tracks/" + trackId + "/milestones/" + milestoneId;
+        Conditional.write(() -> given().auth().oauth2(Tokens.participant(auditor)).contentType(ContentType.JSON), "PATCH", milestone,
+                Map.of("date", "2025-07-10", "reason", "More time for authors")).then().statusCode(200);
 
         JsonPath log = awaitLog(olivia, audit, page -> page.getList("items").size() == 4);
         assertThat(log.getList("items.action")).containsExactly("MILESTONE_MOVED", "PROGRAM_PUBLISHED", "STAFF_APPOINTED", "PROGRAM_CREATED");

@@ -9,6 +9,7 @@ import dev.mentorship.schedule.reminder.service.ReminderDispatcher;
 import dev.mentorship.testing.EventProducer;
 import dev.mentorship.testing.EventSchemas;
 import dev.mentorship.testing.TopicReader;
+import dev.mentorship.testing.Conditional;
 import dev.mentorship.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -188,8 +189,8 @@ class MeetingsTest {
                 .map(p -> ((Property) p).getValue()).orElseThrow()).isEqualTo("REQUEST");
 
         Instant moved = firstStart.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(30));
-        given().auth().oauth2(Tokens.participant(mentor)).contentType(ContentType.JSON).body(Map.of("startsAt", moved.toString()))
-                .patch("/meetings/" + first).then().statusCode(200).body("sequence", equalTo(2));
+        Conditional.write(() -> given().auth().oauth2(Tokens.participant(mentor)).contentType(ContentType.JSON), "PATCH",
+                "/meetings/" + first, Map.of("startsAt", moved.toString())).then().statusCode(200).body("sequence", equalTo(2));
         VEvent rescheduled = onlyEvent(ics(first, mentee));
         assertThat(value(rescheduled, Property.DTSTART)).isEqualTo(utc(moved));
         assertThat(value(rescheduled, Property.SEQUENCE)).isEqualTo("2");
@@ -289,9 +290,9 @@ class MeetingsTest {
         for (String member : List.of("quiet-mentor", "quiet-mentee")) {
             given().auth().oauth2(Tokens.participant(member)).post("/meetings/" + first + "/confirm").then().statusCode(409)
                     .contentType("application/problem+json").body("detail", containsString("pairing has ended"));
-            given().auth().oauth2(Tokens.participant(member)).contentType(ContentType.JSON)
-                    .body(Map.of("startsAt", MovableClock.START.plus(Duration.ofDays(40)).toString()))
-                    .patch("/meetings/" + first).then().statusCode(409).contentType("application/problem+json");
+            Conditional.write(() -> given().auth().oauth2(Tokens.participant(member)).contentType(ContentType.JSON), "PATCH",
+                    "/meetings/" + first, Map.of("startsAt", MovableClock.START.plus(Duration.ofDays(40)).toString()))
+                    .then().statusCode(409).contentType("application/problem+json");
         }
     }
 

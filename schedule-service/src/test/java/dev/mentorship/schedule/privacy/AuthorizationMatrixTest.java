@@ -76,6 +76,7 @@ class AuthorizationMatrixTest {
 
     private static void appoint(String token, String programId, String username, List<String> grants) {
         given().auth().oauth2(token).contentType(ContentType.JSON)
+                .header("If-Match", given().auth().oauth2(token).get("/programs/" + programId + "/staff").header("ETag"))
                 .body(Map.of("name", username, "email", Tokens.email(username), "grants", grants))
                 .put("/programs/" + programId + "/staff/" + Tokens.subject(username)).then().statusCode(200);
     }

@@ -91,8 +91,11 @@ class StaffTest {
         }
     }
 
+    /** Appoints or changes grants as a client does: with the staff's ETag where the caller may read it. */
     private static io.restassured.response.Response appoint(String token, String staff, String user, List<String> grants) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
+        String revision = given().auth().oauth2(token).get(staff).header("ETag");
+        io.restassured.specification.RequestSpecification request = given().auth().oauth2(token).contentType(ContentType.JSON);
+        return (revision == null ? request : request.header("If-Match", revision))
                 .body(Map.of("name", user + " Test", "email", Tokens.email(user), "grants", grants))
                 .put(staff + "/" + Tokens.subject(user));
     }

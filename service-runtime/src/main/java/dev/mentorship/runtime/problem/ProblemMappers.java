@@ -76,6 +76,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response refused(ProblemException e, UriInfo uri) {
+        if (e instanceof dev.mentorship.runtime.limits.RateLimited limited) {
+            return Response.status(429).header(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()))
+                    .type(Problem.MEDIA_TYPE).entity(Problem.of(e.type(), e.getMessage(), instance(uri))).build();
+        }
         return respond(Problem.of(e.type(), e.getMessage(), instance(uri)));
     }
 
@@ -107,7 +111,12 @@ public class ProblemMappers {
      * constraint): the loser is told to retry; nothing of it was stored.
      */
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
-    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+    public Response concurrentChange(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        if (headers.getHeaderString(dev.mentorship.runtime.http.Preconditions.IF_MATCH) != null) {
+            // the request was conditional: another change with the same version committed first
+            return respond(Problem.of(ProblemType.PRECONDITION_FAILED, dev.mentorship.runtime.http.Preconditions.stale().getMessage(),
+                    instance(uri)));
+        }
         return respond(Problem.of(ProblemType.CONCURRENT_CHANGE,
                 "Someone changed this at the same moment; nothing of your request was stored. Read it again and retry.", instance(uri)));
     }

@@ -24,7 +24,9 @@ public enum ProblemType {
     CONCURRENT_CHANGE("concurrent-change", 409, "Changed at the same moment"),
     REGISTRATION_CLOSED("registration-closed", 409, "Registration is not open"),
     PRECONDITION_FAILED("precondition-failed", 412, "Precondition Failed"),
+    PRECONDITION_REQUIRED("precondition-required", 428, "Precondition Required"),
     TOO_LARGE("too-large", 413, "Content Too Large"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key reused"),
     RATE_LIMITED("rate-limited", 429, "Too Many Requests"),
     SERVER_ERROR("server-error", 500, "Internal Server Error"),
     UNAVAILABLE("unavailable", 503, "Service Unavailable");
@@ -65,7 +67,8 @@ public enum ProblemType {
             case 404, 410 -> NOT_FOUND;
             case 405, 406, 415 -> UNSUPPORTED_REQUEST;
             case 409 -> CONFLICT;
-            case 412, 428 -> PRECONDITION_FAILED;
+            case 412 -> PRECONDITION_FAILED;
+            case 428 -> PRECONDITION_REQUIRED;
             case 413, 414, 431 -> TOO_LARGE;
             case 429 -> RATE_LIMITED;
             case 503 -> UNAVAILABLE;

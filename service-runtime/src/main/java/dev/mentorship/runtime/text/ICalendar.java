@@ -47,7 +47,8 @@ public final class ICalendar {
 
     /**
      * A parameter value, always quoted (RFC 5545 3.1: quoted-string may hold anything but DQUOTE and control
-     * characters): double quotes become single ones, every control character and line separator a space.
+     * characters): double quotes become single ones, every control character and line separator a space, a caret is
+     * doubled (RFC 6868).
      */
     public static String param(String value) {
         StringBuilder out = new StringBuilder("\"");
@@ -56,6 +57,8 @@ public final class ICalendar {
             char c = text.charAt(i);
             if (c == '"') {
                 out.append('\'');
+            } else if (c == '^') {
+                out.append("^^"); // RFC 6868: a caret is written twice, so "^n" or "^'" in a name stays as typed
             } else if (isControl(c) || c == '\t' || c == '\r' || c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
                 out.append(' ');
             } else {

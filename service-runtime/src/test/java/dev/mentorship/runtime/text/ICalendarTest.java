@@ -54,6 +54,8 @@ class ICalendarTest {
     void nullsAreEmpty() {
         assertThat(ICalendar.text(null)).isEmpty();
         assertThat(ICalendar.param(null)).isEqualTo("\"\"");
+        // RFC 6868: a caret is doubled, so a name with "^n" is not read as a line break by clients that decode it
+        assertThat(ICalendar.param("Ann ^n Lee ^'")).isEqualTo("\"Ann ^^n Lee ^^'\"");
         assertThat(ICalendar.mailto(null)).isEqualTo("mailto:");
     }
 }

@@ -6,6 +6,7 @@ import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantErased;
 import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantRegistered;
 import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantUpdated;
 import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantWithdrawn;
+import dev.mentorship.runtime.idempotency.IdempotentRequest;
 import dev.mentorship.runtime.outbox.OutboxEvent;
 import dev.mentorship.matching.pairing.Pairing;
 import dev.mentorship.matching.pairing.WaitlistEntry;
@@ -125,6 +126,8 @@ public class RegistrationDirectory {
         UUID participantId = event.participantId();
         // events that named them go first, sent or not: the person is gone (PairingCreated carries names and emails)
         return OutboxEvent.delete("payload like ?1", "%" + participantId + "%")
+                // so do the answers kept for idempotency keys that name them (a matching run lists its mentees)
+                .chain(() -> IdempotentRequest.forget(participantId))
                 .chain(() -> Registration.<Registration>list("participantId", participantId)).chain(registrations -> {
             List<UUID> ids = registrations.stream().map(r -> r.registrationId).toList();
             registrations.forEach(r -> r.status = Registration.Status.WITHDRAWN);

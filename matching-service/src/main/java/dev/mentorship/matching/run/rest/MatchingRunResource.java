@@ -5,6 +5,11 @@ import dev.mentorship.runtime.security.CurrentUser;
 import dev.mentorship.runtime.staff.Grant;
 import dev.mentorship.runtime.staff.ProgramAuthority;
 import dev.mentorship.runtime.problem.Problem;
+import dev.mentorship.runtime.idempotency.Idempotency;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import dev.mentorship.matching.track.service.TrackDirectory;
 import dev.mentorship.matching.run.PairConstraint;
 import dev.mentorship.matching.run.service.MatchingService;
@@ -46,31 +51,44 @@ public class MatchingRunResource {
     private final CurrentUser user;
     private final ProgramAuthority authority;
     private final Audit audit;
+    private final Idempotency idempotency;
 
     public MatchingRunResource(MatchingService runs, TrackDirectory tracks, CurrentUser user, ProgramAuthority authority,
-                               Audit audit) {
+                               Audit audit, Idempotency idempotency) {
         this.runs = runs;
         this.tracks = tracks;
         this.user = user;
         this.authority = authority;
         this.audit = audit;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Path("programs/{programId}/tracks/{trackId}/matching-runs")
     @Operation(summary = "Dry run: the optimal proposal for the track's mentees still without a mentor, with a report")
     @APIResponse(responseCode = "201", description = "The proposal (a draft); Location names the run",
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.BOOLEAN)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid Idempotency-Key (errors name header.Idempotency-Key)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A run of this track is in progress",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> run(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
+    @APIResponse(responseCode = "422", description = Idempotency.REUSED_DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> run(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                             @HeaderParam(Idempotency.HEADER) @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
+                                     description = Idempotency.HEADER_DESCRIPTION,
+                                     schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = Idempotency.MAX_KEY_LENGTH))
+                             String idempotencyKey) {
+        // organizers only, before any replay; the run, its audit record and the stored answer commit together
         return organizes(programId, trackId)
-                .chain(() -> audit.command(() -> runs.dryRun(trackId, user.id()),
-                        detail -> Audit.Entry.of(programId, "MATCHING_RUN", detail.run().id)))
-                .chain(this::view)
-                .map(view -> Response.created(URI.create("/matching-runs/" + view.id())).entity(view).build());
+                .chain(() -> idempotency.once(idempotencyKey, null, () -> audit.command(() -> runs.dryRun(trackId, user.id()),
+                                detail -> Audit.Entry.of(programId, "MATCHING_RUN", detail.run().id))
+                        .chain(this::view)
+                        .map(view -> Response.created(URI.create("/matching-runs/" + view.id())).entity(view).build())));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dev.mentorship.matching.run.rest;
 
+import dev.mentorship.matching.persistence.JsonColumns;
 import dev.mentorship.runtime.persistence.JsonText;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.mentorship.matching.registration.Registration;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A run as organizers see it: the report, the proposed pairs with their explanations, who is left and why. */
 public record RunView(UUID id, UUID trackId, UUID programId, MatchingRun.Kind kind, MatchingRun.Status status,
@@ -20,7 +22,23 @@ public record RunView(UUID id, UUID trackId, UUID programId, MatchingRun.Kind ki
                       Instant createdAt, Instant publishedAt) {
 
     public record Report(int matched, int unmatched, double totalScore, Double lowestScore, long solverMillis,
-                         String method, List<Integer> mentorLoad) {
+                         String method, List<Integer> mentorLoad,
+                         @Schema(description = "mentors left with fewer mentees than the load aimed for (the track's "
+                                 + "policy, minimumLoad), and why; never at the cost of a mentee left unmatched")
+                         List<BelowAimView> belowAim) {
+    }
+
+    /** A mentor below the aim: how many mentees they got, the aim, how many could be paired with them, and why. */
+    public record BelowAimView(Person mentor, int mentees, int aim, int compatible, String reason, String why) {
+        static BelowAimView of(JsonColumns.BelowAim b, Map<UUID, Registration> people, boolean confidential) {
+            String why = "ONLY_COMPATIBLE".equals(b.reason())
+                    ? "Only " + b.compatible() + (b.compatible() == 1 ? " mentee" : " mentees") + " of this track may be paired with "
+                    + "them (topics, hours, exclusions); all of them are."
+                    : "More mentees could be paired with them, but those were needed by other mentors to match everyone "
+                    + "or to keep more mentors at the aim.";
+            return new BelowAimView(Person.of(b.mentorRegistrationId(), people, confidential), b.mentees(), b.aim(),
+                    b.compatible(), b.reason(), why);
+        }
     }
 
     /** A person of the run; {@code priority} (from self-identification) only for readers with the confidential grant. */
@@ -51,7 +69,8 @@ public record RunView(UUID id, UUID trackId, UUID programId, MatchingRun.Kind ki
         List<UnmatchedView> unmatched = detail.unmatched().stream()
                 .map(u -> new UnmatchedView(Person.of(u.menteeRegistrationId, people, confidential), u.reason)).toList();
         return new RunView(run.id, run.trackId, run.programId, run.kind, run.status,
-                new Report(run.matched, run.unmatched, run.totalScore, run.lowestScore, run.solverMillis, run.method, run.mentorLoad),
+                new Report(run.matched, run.unmatched, run.totalScore, run.lowestScore, run.solverMillis, run.method, run.mentorLoad,
+                        run.belowAim.stream().map(b -> BelowAimView.of(b, people, confidential)).toList()),
                 JsonText.read(run.policy, "null", new TypeReference<PolicyView>() { }), proposals, unmatched,
                 run.createdAt, run.publishedAt);
     }
@@ -59,7 +78,8 @@ public record RunView(UUID id, UUID trackId, UUID programId, MatchingRun.Kind ki
     /** The run without its pairs, for lists. */
     public static RunView summary(MatchingRun run) {
         return new RunView(run.id, run.trackId, run.programId, run.kind, run.status,
-                new Report(run.matched, run.unmatched, run.totalScore, run.lowestScore, run.solverMillis, run.method, run.mentorLoad),
+                new Report(run.matched, run.unmatched, run.totalScore, run.lowestScore, run.solverMillis, run.method, run.mentorLoad,
+                        run.belowAim.stream().map(b -> BelowAimView.of(b, Map.of(), false)).toList()),
                 JsonText.read(run.policy, "null", new TypeReference<PolicyView>() { }), null, null, run.createdAt, run.publishedAt);
     }
 }

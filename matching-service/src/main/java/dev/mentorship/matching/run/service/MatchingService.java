@@ -124,6 +124,7 @@ public class MatchingService {
         run.lowestScore = result.lowestScore();
         run.solverMillis = result.solverMillis();
         run.mentorLoad = result.mentorLoad();
+        run.belowAim = new ArrayList<>(result.belowAim());
         run.createdBy = organizer;
         run.createdAt = clock.instant();
         return run;

@@ -54,7 +54,7 @@ public class RollingMatcher {
                         }
                         TrackProblem one = problem.withMentees(List.of(mentee));
                         TrackScores scores = one.scores();
-                        boolean[] eligible = eligible(problem, scores, policy);
+                        int[] left = problem.capacityLeft();
                         int best = -1;
                         int compatible = 0;
                         for (int j = 0; j < scores.mentors(); j++) {
@@ -63,7 +63,7 @@ public class RollingMatcher {
                                 continue;
                             }
                             compatible++;
-                            if (eligible[j] && (best < 0 || s > scores.score(0, best))) {
+                            if (left[j] > 0 && (best < 0 || better(problem, policy, left, 0, j, best, scores))) {
                                 best = j;
                             }
                         }
@@ -93,14 +93,13 @@ public class RollingMatcher {
                             }
                             TrackProblem queue = problem.withMentees(waiting);
                             TrackScores scores = queue.scores();
-                            boolean[] eligible = eligible(problem, scores, policy);
                             int[] left = problem.capacityLeft().clone();
                             List<TrackProblem.Proposal> proposals = new ArrayList<>();
                             for (int i = 0; i < waiting.size(); i++) {
                                 int best = -1;
                                 for (int j = 0; j < scores.mentors(); j++) {
                                     double s = scores.score(i, j);
-                                    if (!Double.isNaN(s) && eligible[j] && left[j] > 0 && (best < 0 || s > scores.score(i, best))) {
+                                    if (!Double.isNaN(s) && left[j] > 0 && (best < 0 || better(problem, policy, left, i, j, best, scores))) {
                                         best = j;
                                     }
                                 }
@@ -116,27 +115,23 @@ public class RollingMatcher {
     }
 
     /**
-     * Which mentors may take a mentee now. With a minimum load, a mentor who has none yet only starts when enough
-     * compatible mentees wait for them.
+     * Whether mentor j serves mentee i better than mentor {@code best}, as the batch run ranks it (LoadAimSolver): where
+     * a load is aimed for, a mentor who has mentees but fewer than the aim comes first (the mentee helps them reach
+     * it), then the higher score. The aim never keeps a mentee waiting: every compatible mentor with room may take one.
      */
-    private static boolean[] eligible(TrackProblem problem, TrackScores scores, TrackPolicy policy) {
-        boolean[] eligible = new boolean[scores.mentors()];
-        for (int j = 0; j < scores.mentors(); j++) {
-            Registration mentor = problem.mentors().get(j);
-            int load = ProblemLoader.capacity(mentor) - problem.capacityLeft()[j];
-            if (policy.minimumLoad <= 1 || load > 0) {
-                eligible[j] = problem.capacityLeft()[j] > 0;
-                continue;
-            }
-            int compatible = 0;
-            for (int i = 0; i < scores.mentees(); i++) {
-                if (!Double.isNaN(scores.score(i, j))) {
-                    compatible++;
-                }
-            }
-            eligible[j] = compatible >= Math.min(policy.minimumLoad, ProblemLoader.capacity(mentor));
+    private static boolean better(TrackProblem problem, TrackPolicy policy, int[] left, int i, int j, int best, TrackScores scores) {
+        boolean belowJ = belowAim(problem, policy, left, j);
+        boolean belowBest = belowAim(problem, policy, left, best);
+        if (belowJ != belowBest) {
+            return belowJ;
         }
-        return eligible;
+        return scores.score(i, j) > scores.score(i, best);
+    }
+
+    private static boolean belowAim(TrackProblem problem, TrackPolicy policy, int[] left, int j) {
+        int capacity = ProblemLoader.capacity(problem.mentors().get(j));
+        int load = capacity - left[j];
+        return load > 0 && load < Math.min(policy.minimumLoad, capacity);
     }
 
     private Uni<Void> apply(Track track, TrackPolicy policy, List<TrackProblem.Proposal> proposals) {

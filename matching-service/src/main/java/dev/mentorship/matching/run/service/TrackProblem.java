@@ -1,5 +1,6 @@
 package dev.mentorship.matching.run.service;
 
+import dev.mentorship.matching.persistence.JsonColumns;
 import dev.mentorship.matching.registration.Registration;
 import dev.mentorship.matching.run.PairConstraint;
 import dev.mentorship.matching.scoring.Explanation;
@@ -37,7 +38,11 @@ public record TrackProblem(Track track, TrackPolicy policy, List<Registration> m
 
     /** The proposal and its report. */
     public record Result(List<Proposal> proposals, List<Left> unmatched, double totalScore, Double lowestScore,
-                         List<Integer> mentorLoad, long solverMillis, String method) {
+                         List<Integer> mentorLoad, long solverMillis, String method, List<JsonColumns.BelowAim> belowAim) {
+        public Result(List<Proposal> proposals, List<Left> unmatched, double totalScore, Double lowestScore,
+                      List<Integer> mentorLoad, long solverMillis, String method) {
+            this(proposals, unmatched, totalScore, lowestScore, mentorLoad, solverMillis, method, List.of());
+        }
     }
 
     public static TrackScores.Kind scoringKind(Track.Kind kind) {
@@ -155,14 +160,25 @@ public record TrackProblem(Track track, TrackPolicy policy, List<Registration> m
             lowest = lowest == null ? explanation.score() : Math.min(lowest, explanation.score());
         }
         List<Integer> histogram = new ArrayList<>();
+        List<JsonColumns.BelowAim> belowAim = new ArrayList<>();
         for (int j = 0; j < mentors.size(); j++) {
-            int used = load[j] + (mentors.get(j).capacity == null ? 0 : mentors.get(j).capacity - capacityLeft[j]);
+            int already = mentors.get(j).capacity == null ? 0 : mentors.get(j).capacity - capacityLeft[j];
+            int used = load[j] + already;
             while (histogram.size() <= used) {
                 histogram.add(0);
             }
             histogram.set(used, histogram.get(used) + 1);
+            int aim = mentors.get(j).capacity == null ? 0 : Math.min(policy.minimumLoad, mentors.get(j).capacity);
+            if (used > 0 && used < aim) {
+                int compatible = already;
+                for (int i = 0; i < mentees.size(); i++) {
+                    compatible += Double.isNaN(scores.score(i, j)) ? 0 : 1;
+                }
+                belowAim.add(new JsonColumns.BelowAim(mentors.get(j).registrationId, used, aim, compatible,
+                        compatible < aim ? "ONLY_COMPATIBLE" : "SERVED_ELSEWHERE"));
+            }
         }
         return new Result(proposals, unmatched, Math.round(total * 1000) / 1000.0, lowest, histogram,
-                (System.nanoTime() - started) / 1_000_000, solution.method());
+                (System.nanoTime() - started) / 1_000_000, solution.method(), belowAim);
     }
 }

@@ -18,7 +18,7 @@ public record PolicyView(
         @NotNull @Schema(description = "never pair people of the same affiliation") Boolean excludeSameAffiliation,
         @NotNull @DecimalMin("0") @DecimalMax("1") @Schema(description = "pairs scoring under this are not proposed") Double minimumScore,
         @NotNull @DecimalMin("0") @DecimalMax("168") @Schema(description = "CAREER: hours both must be free") Double minimumSharedHours,
-        @NotNull @Min(0) @Max(20) @Schema(description = "a mentor given mentees gets at least this many (CAREER: 3)") Integer minimumLoad,
+        @NotNull @Min(0) @Max(20) @Schema(description = "the load aimed for per mentor (CAREER: 3, \"we aim for 3-4 mentees per mentor\"): as few mentors as possible get fewer, never at the cost of a mentee left unmatched; 0 or 1: no aim") Integer minimumLoad,
         @NotNull @Schema(description = "after publishing: pair at once, or propose to an organizer") TrackPolicy.Rolling rolling,
         @NotNull @Schema(description = "mentees with the priority flag are served first from the waitlist") Boolean priorityFirst) {
 

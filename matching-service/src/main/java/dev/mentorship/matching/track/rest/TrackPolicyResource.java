@@ -7,7 +7,12 @@ import dev.mentorship.runtime.security.CurrentUser;
 import dev.mentorship.matching.track.PolicySettings;
 import dev.mentorship.runtime.staff.Grant;
 import dev.mentorship.runtime.staff.ProgramAuthority;
+import dev.mentorship.matching.track.TrackPolicy;
+import dev.mentorship.runtime.http.IfMatch;
+import dev.mentorship.runtime.http.Preconditions;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,8 +56,9 @@ public class TrackPolicyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "404", description = "Unknown track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PolicyView> getPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
-        return authority.require(programId, Grant.ORGANIZER).chain(() -> policies.policy(programId, trackId)).map(PolicyView::of);
+    public Uni<RestResponse<PolicyView>> getPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
+        return authority.require(programId, Grant.ORGANIZER).chain(() -> policies.policy(programId, trackId))
+                .map(current -> Preconditions.ok(PolicyView.of(current.settings()), current.version()));
     }
 
     @PUT
@@ -66,13 +72,18 @@ public class TrackPolicyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PolicyView> setPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
-                                     @NotNull @Valid PolicyView input) {
+    public Uni<RestResponse<PolicyView>> setPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                                                   @NotNull @Valid PolicyView input,
+                                                   @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+        record Change(PolicySettings before, TrackPolicy after) {
+        }
         return authority.require(programId, Grant.ORGANIZER)
                 .chain(() -> audit.command(() -> policies.policy(programId, trackId).chain(before -> policies
-                                .setPolicy(programId, trackId, input.settings(), user.id()).map(after -> new PolicySettings[]{before, after})),
-                        change -> new Audit.Entry(programId, "MATCHING_POLICY_SET", trackId, PolicyView.of(change[0]),
-                                PolicyView.of(change[1]))))
-                .map(change -> PolicyView.of(change[1]));
+                                .setPolicy(programId, trackId, input.settings(), user.id(), IfMatch.of(ifMatch))
+                                .map(after -> new Change(before.settings(), after))),
+                        change -> new Audit.Entry(programId, "MATCHING_POLICY_SET", trackId, PolicyView.of(change.before()),
+                                PolicyView.of(PolicySettings.of(change.after())))))
+                // once committed, the policy carries its new version
+                .map(change -> Preconditions.ok(PolicyView.of(PolicySettings.of(change.after())), change.after().version));
     }
 }

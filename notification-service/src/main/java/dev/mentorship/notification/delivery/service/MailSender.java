@@ -162,7 +162,7 @@ public class MailSender {
     }
 
     private Mail mail(Claimed c) {
-        Mail mail = Mail.withText(c.email(), c.subject(), c.text()).setHtml(c.html())
+        Mail mail = Mail.withText(c.email(), EncodedWords.encode(c.subject()), c.text()).setHtml(c.html())
                 .addHeader("Message-ID", "<" + c.id() + "@notifications.mentorship>");
         if (c.unsubscribeUrl() != null) {
             // RFC 8058 one-click unsubscribe (optional notices only): mail clients POST "List-Unsubscribe=One-Click" to it

@@ -5,7 +5,11 @@ import dev.mentorship.notification.preference.Preference;
 import dev.mentorship.notification.preference.service.PreferenceService;
 import dev.mentorship.runtime.problem.Problem;
 import dev.mentorship.runtime.security.CurrentUser;
+import dev.mentorship.runtime.http.IfMatch;
+import dev.mentorship.runtime.http.Preconditions;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -64,8 +68,8 @@ public class PreferenceResource {
 
     @GET
     @Operation(summary = "My choices (defaults: everything by email, no digest)")
-    public Uni<Preferences> getPreferences() {
-        return preferences.of(user.id()).map(Preferences::of);
+    public Uni<RestResponse<Preferences>> getPreferences() {
+        return preferences.of(user.id()).map(p -> Preconditions.ok(Preferences.of(p), p.version));
     }
 
     @PUT
@@ -75,8 +79,9 @@ public class PreferenceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Preferences.class)))
     @APIResponse(responseCode = "400", description = "Invalid choices (a missing choice, or turning off pairing or conduct notices)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Preferences> setPreferences(@NotNull @Valid Preferences input) {
+    public Uni<RestResponse<Preferences>> setPreferences(@NotNull @Valid Preferences input,
+                                                         @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
         EmailChoices choices = new EmailChoices(input.deadlines(), input.meetings(), input.inactivity(), input.dailyDigest());
-        return preferences.choose(user.id(), choices).map(Preferences::of);
+        return preferences.choose(user.id(), choices, IfMatch.of(ifMatch)).map(p -> Preconditions.ok(Preferences.of(p), p.version));
     }
 }

@@ -7,6 +7,7 @@ import dev.mentorship.notification.preference.OptOut;
 import dev.mentorship.notification.preference.Preference;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import dev.mentorship.runtime.http.IfMatch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -42,8 +43,13 @@ public class PreferenceService {
 
     /** Saves the person's choices; returns them as saved. */
     @WithTransaction
-    public Uni<Preference> choose(UUID person, EmailChoices choices) {
+    public Uni<Preference> choose(UUID person, EmailChoices choices, IfMatch ifMatch) {
         return Preference.<Preference>findById(person).chain(existing -> {
+            if (existing == null) {
+                ifMatch.absent();
+            } else {
+                ifMatch.existing(existing.version);
+            }
             Preference p = existing != null ? existing : new Preference();
             p.participantId = person;
             p.deadlines = choices.deadlines();
@@ -76,7 +82,7 @@ public class PreferenceService {
                            or exists (select 1 from program_staff where person_id = $1)
                         on conflict (participant_id) do update set deadlines = preference.deadlines and excluded.deadlines,
                           meetings = preference.meetings and excluded.meetings, inactivity = preference.inactivity and excluded.inactivity,
-                          updated_at = excluded.updated_at""")
+                          updated_at = excluded.updated_at, version = preference.version + 1""")
                 .execute(values).replaceWithVoid();
     }
 }

@@ -11,6 +11,13 @@ import dev.mentorship.runtime.staff.ProgramAuthority;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.paging.PageParams;
 import dev.mentorship.runtime.problem.Problem;
+import dev.mentorship.runtime.idempotency.Idempotency;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import dev.mentorship.runtime.limits.ActionLimits;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -44,12 +51,17 @@ public class ConductReportResource {
     private final CurrentUser user;
     private final ProgramAuthority authority;
     private final Audit audit;
+    private final Idempotency idempotency;
+    private final ActionLimits limits;
 
-    public ConductReportResource(ConductReportService reports, CurrentUser user, ProgramAuthority authority, Audit audit) {
+    public ConductReportResource(ConductReportService reports, CurrentUser user, ProgramAuthority authority, Audit audit,
+                                 Idempotency idempotency, ActionLimits limits) {
         this.reports = reports;
         this.user = user;
         this.authority = authority;
         this.audit = audit;
+        this.idempotency = idempotency;
+        this.limits = limits;
     }
 
     @POST
@@ -57,17 +69,32 @@ public class ConductReportResource {
     @RolesAllowed("participant")
     @Operation(summary = "File a confidential report about a program; its conduct contacts are notified (the notice carries no content)")
     @APIResponse(responseCode = "201", description = "Filed; Location names the report",
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.BOOLEAN)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConductReportReceipt.class)))
-    @APIResponse(responseCode = "400", description = "Invalid report (a program this service does not know is invalid too)",
+    @APIResponse(responseCode = "400", description = "Invalid report (a program this service does not know is invalid too; "
+            + "header.Idempotency-Key too)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> fileReport(@NotNull @Valid ConductReportInput input) {
+    @APIResponse(responseCode = "429", description = "Too many conduct reports by this person in a short time; Retry-After says when to retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = Idempotency.REUSED_DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> fileReport(@NotNull @Valid ConductReportInput input,
+                                    @HeaderParam(Idempotency.HEADER) @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
+                                            description = Idempotency.HEADER_DESCRIPTION,
+                                            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = Idempotency.MAX_KEY_LENGTH))
+                                    String idempotencyKey) {
         Person reporter = new Person(user.id(), user.name(), user.email());
-        return reports.file(reporter, input).map(r -> Response.created(URI.create("/conduct-reports/" + r.id))
-                .entity(new ConductReportReceipt(r.id, r.filedAt,
-                        "Thank you. The program's conduct contacts have been notified and will treat your report confidentially."))
-                .build());
+        // the report, its event and the stored answer commit together (the service's transaction joins the key's)
+        // each report mails the program's conduct contacts: limited per person (mentorship.limits.conduct-report)
+        return idempotency.once(idempotencyKey, input, () -> limits.take(user.id(), "conduct-report")
+                .chain(() -> reports.file(reporter, input))
+                .map(r -> Response.created(URI.create("/conduct-reports/" + r.id))
+                        .entity(new ConductReportReceipt(r.id, r.filedAt,
+                                "Thank you. The program's conduct contacts have been notified and will treat your report confidentially."))
+                        .build()));
     }
 
     @GET

@@ -6,7 +6,11 @@ import dev.mentorship.participant.profile.service.PrivacyService;
 import dev.mentorship.participant.profile.service.ProfileService;
 import dev.mentorship.runtime.security.CurrentUser;
 import dev.mentorship.runtime.problem.Problem;
+import dev.mentorship.runtime.http.IfMatch;
+import dev.mentorship.runtime.http.Preconditions;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -48,8 +52,8 @@ public class ProfileResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
     @APIResponse(responseCode = "404", description = "No profile yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ProfileView> getProfile() {
-        return profiles.get(user.id()).map(ProfileView::of);
+    public Uni<RestResponse<ProfileView>> getProfile() {
+        return profiles.get(user.id()).map(p -> Preconditions.ok(ProfileView.of(p), p.version));
     }
 
     @PUT
@@ -63,10 +67,12 @@ public class ProfileResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> saveProfile(@NotNull @Valid ProfileInput input) {
-        return profiles.save(user.id(), user.name(), user.email(), input)
-                .map(saved -> (saved.created() ? Response.created(URI.create("/me")) : Response.ok())
-                        .entity(ProfileView.of(saved.participant())).build());
+    public Uni<RestResponse<ProfileView>> saveProfile(@NotNull @Valid ProfileInput input,
+                                                     @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+        return profiles.save(user.id(), user.name(), user.email(), input, IfMatch.of(ifMatch))
+                .map(saved -> saved.created()
+                        ? Preconditions.created(URI.create("/me"), ProfileView.of(saved.participant()), saved.participant().version)
+                        : Preconditions.ok(ProfileView.of(saved.participant()), saved.participant().version));
     }
 
     @DELETE
@@ -90,8 +96,8 @@ public class ProfileResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SelfIdentificationView.class)))
     @APIResponse(responseCode = "404", description = "Nothing confided",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<SelfIdentificationView> selfIdentification() {
-        return profiles.selfIdentification(user.id()).map(SelfIdentificationView::of);
+    public Uni<RestResponse<SelfIdentificationView>> selfIdentification() {
+        return profiles.selfIdentification(user.id()).map(s -> Preconditions.ok(SelfIdentificationView.of(s), s.version));
     }
 
     @PUT
@@ -107,8 +113,10 @@ public class ProfileResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<SelfIdentificationView> selfIdentify(@NotNull @Valid SelfIdentificationInput input) {
-        return profiles.selfIdentify(user.id(), input).map(SelfIdentificationView::of);
+    public Uni<RestResponse<SelfIdentificationView>> selfIdentify(@NotNull @Valid SelfIdentificationInput input,
+                                                                 @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+        return profiles.selfIdentify(user.id(), input, IfMatch.of(ifMatch))
+                .map(s -> Preconditions.ok(SelfIdentificationView.of(s), s.version));
     }
 
     @DELETE

@@ -3,6 +3,7 @@ package dev.mentorship.participant.profile.service;
 import dev.mentorship.participant.profile.PersonalData;
 import dev.mentorship.participant.conduct.ConductReport;
 import dev.mentorship.participant.event.ParticipantEvents;
+import dev.mentorship.runtime.idempotency.IdempotentRequest;
 import dev.mentorship.runtime.outbox.OutboxEvent;
 import dev.mentorship.participant.profile.Participant;
 import dev.mentorship.participant.profile.SelfIdentification;
@@ -11,6 +12,7 @@ import dev.mentorship.participant.registration.TrackPolicy;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
+import dev.mentorship.runtime.limits.ActionLimits;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -21,8 +23,9 @@ import java.util.UUID;
 /**
  * A person's rights over their data here: a copy of everything (export) and erasure. Erasure deletes the profile,
  * self-identification and registrations, removes the person's name from conduct reports they filed, deletes the
- * events about them still in the outbox, and publishes ParticipantErased so that every other service forgets
- * them too. Keycloak keeps their account: closing it is the identity provider's business.
+ * events about them still in the outbox and the answers kept for their idempotency keys, and publishes
+ * ParticipantErased so that every other service forgets them too. Keycloak keeps their account: closing it is the
+ * identity provider's business.
  */
 @ApplicationScoped
 public class PrivacyService {
@@ -60,6 +63,10 @@ public class PrivacyService {
                 // events that named them, sent or not (their own, keyed by them; their registrations' priorities)
                 .chain(count -> OutboxEvent.delete("key = ?1 or payload like ?2", key, "%" + key + "%")
                         .map(outboxed -> count + outboxed))
+                // the answers kept for their idempotency keys, and any kept answer that names them
+                .call(count -> IdempotentRequest.forget(me))
+                // and how often they did what is limited
+                .call(count -> ActionLimits.forget(me))
                 .chain(count -> {
                     if (count == 0) {
                         return Uni.createFrom().item(false);

@@ -17,6 +17,7 @@ import dev.mentorship.runtime.problem.InvalidRequestException;
 import dev.mentorship.runtime.problem.Problem.FieldError;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import dev.mentorship.runtime.http.IfMatch;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -52,17 +53,22 @@ public class ProfileService {
     }
 
     @WithTransaction
-    public Uni<Saved> save(UUID id, String accountName, String email, ProfileInput input) {
-        return saveInTransaction(id, accountName, email, input);
+    public Uni<Saved> save(UUID id, String accountName, String email, ProfileInput input, IfMatch ifMatch) {
+        return saveInTransaction(id, accountName, email, input, ifMatch);
     }
 
     /**
      * Creates or replaces a profile in the current transaction. A change that people registered for tracks
      * would see is announced with ParticipantUpdated.
      */
-    public Uni<Saved> saveInTransaction(UUID id, String accountName, String email, ProfileInput input) {
+    public Uni<Saved> saveInTransaction(UUID id, String accountName, String email, ProfileInput input, IfMatch ifMatch) {
         validate(input, "");
         return PersonLock.lock(id).chain(() -> Participant.<Participant>findById(id)).chain(existing -> {
+            if (existing == null) {
+                ifMatch.absent();
+            } else {
+                ifMatch.existing(existing.version);
+            }
             Instant now = clock.instant();
             Participant p = existing != null ? existing : new Participant();
             String before = existing == null ? null : fingerprint(existing);
@@ -97,8 +103,13 @@ public class ProfileService {
     }
 
     @WithTransaction
-    public Uni<SelfIdentification> selfIdentify(UUID id, SelfIdentificationInput input) {
+    public Uni<SelfIdentification> selfIdentify(UUID id, SelfIdentificationInput input, IfMatch ifMatch) {
         return get(id).chain(p -> SelfIdentification.<SelfIdentification>findById(id).chain(existing -> {
+            if (existing == null) {
+                ifMatch.absent();
+            } else {
+                ifMatch.existing(existing.version);
+            }
             SelfIdentification s = existing != null ? existing : new SelfIdentification();
             s.participantId = id;
             s.underrepresented = input.underrepresented();

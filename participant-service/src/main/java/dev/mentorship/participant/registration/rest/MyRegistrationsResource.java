@@ -5,7 +5,12 @@ import dev.mentorship.runtime.security.CurrentUser;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.paging.PageParams;
 import dev.mentorship.runtime.problem.Problem;
+import dev.mentorship.runtime.http.IfMatch;
+import dev.mentorship.runtime.http.Preconditions;
+import dev.mentorship.runtime.limits.ActionLimits;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,10 +39,18 @@ public class MyRegistrationsResource {
 
     private final RegistrationService registrations;
     private final CurrentUser user;
+    private final ActionLimits limits;
 
-    public MyRegistrationsResource(RegistrationService registrations, CurrentUser user) {
+    /**
+     * A withdrawal tells the partner their pairing ended: limited per person (mentorship.limits.withdrawal), which also
+     * bounds a withdraw-and-register loop (each round needs one), while registering itself is never refused for it.
+     */
+    static final String WITHDRAWAL = "withdrawal";
+
+    public MyRegistrationsResource(RegistrationService registrations, CurrentUser user, ActionLimits limits) {
         this.registrations = registrations;
         this.user = user;
+        this.limits = limits;
     }
 
     @GET
@@ -56,8 +69,8 @@ public class MyRegistrationsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "404", description = "Not one of mine",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RegistrationView> getMyRegistration(@PathParam("registrationId") UUID registrationId) {
-        return registrations.get(user.id(), registrationId).map(RegistrationView::of);
+    public Uni<RestResponse<RegistrationView>> getMyRegistration(@PathParam("registrationId") UUID registrationId) {
+        return registrations.get(user.id(), registrationId).map(r -> Preconditions.ok(RegistrationView.of(r), r.version));
     }
 
     @PUT
@@ -72,11 +85,15 @@ public class MyRegistrationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Withdrawn",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many withdrawals by this person in a short time (each tells a partner); Retry-After says when to retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RegistrationView> updateAnswers(@PathParam("registrationId") UUID registrationId,
-                                               @NotNull @Valid RegistrationUpdate update) {
-        return registrations.updateAnswers(user.id(), registrationId, update.answers()).map(RegistrationView::of);
+    public Uni<RestResponse<RegistrationView>> updateAnswers(@PathParam("registrationId") UUID registrationId,
+                                                             @NotNull @Valid RegistrationUpdate update,
+                                                             @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+        return registrations.updateAnswers(user.id(), registrationId, update.answers(), IfMatch.of(ifMatch))
+                .map(r -> Preconditions.ok(RegistrationView.of(r), r.version));
     }
 
     @POST
@@ -91,8 +108,10 @@ public class MyRegistrationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RegistrationView> withdraw(@PathParam("registrationId") UUID registrationId, @Valid Withdrawal withdrawal) {
-        return registrations.withdraw(user.id(), registrationId, withdrawal == null ? null : withdrawal.reason())
-                .map(RegistrationView::of);
+    public Uni<RestResponse<RegistrationView>> withdraw(@PathParam("registrationId") UUID registrationId,
+                                                        @Valid Withdrawal withdrawal) {
+        return limits.take(user.id(), WITHDRAWAL)
+                .chain(() -> registrations.withdraw(user.id(), registrationId, withdrawal == null ? null : withdrawal.reason()))
+                .map(r -> Preconditions.ok(RegistrationView.of(r), r.version));
     }
 }

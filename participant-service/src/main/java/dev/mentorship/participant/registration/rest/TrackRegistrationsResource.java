@@ -12,7 +12,14 @@ import dev.mentorship.runtime.staff.ProgramAuthority;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.paging.PageParams;
 import dev.mentorship.runtime.problem.Problem;
+import dev.mentorship.runtime.idempotency.Idempotency;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import dev.mentorship.runtime.http.IfMatch;
+import dev.mentorship.runtime.http.Preconditions;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -50,12 +57,15 @@ public class TrackRegistrationsResource {
     private final CurrentUser user;
     private final ProgramAuthority authority;
     private final Audit audit;
+    private final Idempotency idempotency;
 
-    public TrackRegistrationsResource(RegistrationService registrations, CurrentUser user, ProgramAuthority authority, Audit audit) {
+    public TrackRegistrationsResource(RegistrationService registrations, CurrentUser user, ProgramAuthority authority, Audit audit,
+                                      Idempotency idempotency) {
         this.registrations = registrations;
         this.user = user;
         this.authority = authority;
         this.audit = audit;
+        this.idempotency = idempotency;
     }
 
     /** The filters organizers may apply to a track's registrations. */
@@ -85,10 +95,14 @@ public class TrackRegistrationsResource {
     @Operation(summary = "Register for the track as mentor or mentee (ParticipantRegistered); "
             + "registering again for the same role answers with the registration you have")
     @APIResponse(responseCode = "201", description = "Registered; Location names the registration",
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.BOOLEAN)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "200", description = "Already registered for this track and role; Location names the registration",
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.BOOLEAN)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid registration: each broken rule names its field",
+    @APIResponse(responseCode = "400", description = "Invalid registration: each broken rule names its field (header.Idempotency-Key too)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such published track",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -96,15 +110,23 @@ public class TrackRegistrationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = Idempotency.REUSED_DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> register(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
-                                  @NotNull @Valid RegistrationInput input) {
+                                  @NotNull @Valid RegistrationInput input,
+                                  @HeaderParam(Idempotency.HEADER) @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
+                                          description = Idempotency.HEADER_DESCRIPTION,
+                                          schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = Idempotency.MAX_KEY_LENGTH))
+                                  String idempotencyKey) {
         RegistrationService.Person person = new RegistrationService.Person(user.id(), user.name(), user.email());
-        return registrations.register(person, programId, trackId, input).map(result -> {
+        // with a key, the registration's transaction (the person's lock) joins the key's, which reads no registration
+        // data before that lock: what the lock serializes stays serialized
+        return idempotency.once(idempotencyKey, input, () -> registrations.register(person, programId, trackId, input).map(result -> {
             RegistrationView view = RegistrationView.of(result.registration());
             return (result.created()
                     ? Response.created(URI.create("/me/registrations/" + view.id()))
                     : Response.ok().location(URI.create("/me/registrations/" + view.id()))).entity(view).build();
-        });
+        }));
     }
 
     @GET
@@ -163,9 +185,9 @@ public class TrackRegistrationsResource {
     @Operation(summary = "The track's registration policy (the program's organizers)")
     @APIResponse(responseCode = "200", description = "The policy (the default one where none was set)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrackPolicyView.class)))
-    public Uni<TrackPolicyView> policy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
+    public Uni<RestResponse<TrackPolicyView>> policy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId) {
         return authority.require(programId, Grant.ORGANIZER)
-                .chain(() -> registrations.policy(programId, trackId)).map(TrackPolicyView::of);
+                .chain(() -> registrations.policy(programId, trackId)).map(p -> Preconditions.ok(TrackPolicyView.of(p), p.version));
     }
 
     @PUT
@@ -181,13 +203,15 @@ public class TrackRegistrationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<TrackPolicyView> setPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
-                                          @NotNull @Valid TrackPolicyView.Input input) {
+    public Uni<RestResponse<TrackPolicyView>> setPolicy(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                                                        @NotNull @Valid TrackPolicyView.Input input,
+                                                        @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
         return authority.require(programId, Grant.ORGANIZER)
-                .chain(() -> audit.command(() -> registrations.setPolicy(programId, trackId, input.prioritiseSelfIdentified(), user.id()),
+                .chain(() -> audit.command(() -> registrations.setPolicy(programId, trackId, input.prioritiseSelfIdentified(), user.id(),
+                                IfMatch.of(ifMatch)),
                         policy -> new Audit.Entry(programId, "REGISTRATION_POLICY_SET", trackId, null,
                                 Map.of("prioritiseSelfIdentified", policy.prioritiseSelfIdentified))))
-                .map(TrackPolicyView::of);
+                .map(p -> Preconditions.ok(TrackPolicyView.of(p), p.version));
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.mentorship.participant.track.TrackOffer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import dev.mentorship.runtime.http.IfMatch;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -135,7 +136,7 @@ public class RegistrationService {
 
     private Uni<Participant> profileFor(Person person, RegistrationInput input) {
         if (input.profile() != null) {
-            return profiles.saveInTransaction(person.id(), person.name(), person.email(), input.profile())
+            return profiles.saveInTransaction(person.id(), person.name(), person.email(), input.profile(), IfMatch.UNCONDITIONAL)
                     .map(ProfileService.Saved::participant);
         }
         return Participant.<Participant>findById(person.id()).onItem().ifNull().failWith(() -> invalid(List.of(
@@ -143,8 +144,10 @@ public class RegistrationService {
     }
 
     @WithTransaction
-    public Uni<Registration> updateAnswers(UUID me, UUID registrationId, dev.mentorship.participant.registration.Answers answers) {
+    public Uni<Registration> updateAnswers(UUID me, UUID registrationId, dev.mentorship.participant.registration.Answers answers,
+                                          IfMatch ifMatch) {
         return own(me, registrationId).chain(r -> {
+            ifMatch.existing(r.version);
             if (r.status != Registration.Status.ACTIVE) {
                 return Uni.createFrom().failure(ProblemException.conflict(
                         "This registration was withdrawn; register for the track again instead."));
@@ -215,10 +218,11 @@ public class RegistrationService {
     }
 
     @WithTransaction
-    public Uni<TrackPolicy> setPolicy(UUID programId, UUID trackId, boolean prioritiseSelfIdentified, UUID organizer) {
+    public Uni<TrackPolicy> setPolicy(UUID programId, UUID trackId, boolean prioritiseSelfIdentified, UUID organizer,
+                                      IfMatch ifMatch) {
         return TrackOffer.<TrackOffer>findById(trackId).chain(track -> track == null || !track.programId.equals(programId)
                 ? Uni.createFrom().failure(ProblemException.notFound("There is no published track " + trackId + " in program " + programId + "."))
-                : priority.setPolicy(programId, trackId, prioritiseSelfIdentified, organizer));
+                : priority.setPolicy(programId, trackId, prioritiseSelfIdentified, organizer, ifMatch));
     }
 
     private Uni<List<TrackRegistration>> withPeople(List<Registration> page) {

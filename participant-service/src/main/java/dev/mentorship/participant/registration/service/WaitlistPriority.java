@@ -5,6 +5,7 @@ import dev.mentorship.participant.profile.Participant;
 import dev.mentorship.participant.profile.SelfIdentification;
 import dev.mentorship.participant.registration.Registration;
 import dev.mentorship.participant.registration.TrackPolicy;
+import dev.mentorship.runtime.http.IfMatch;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,8 +55,14 @@ public class WaitlistPriority {
     }
 
     /** An organizer sets a track's policy: every active mentee's flag follows. */
-    public Uni<TrackPolicy> setPolicy(UUID programId, UUID trackId, boolean prioritiseSelfIdentified, UUID organizer) {
+    public Uni<TrackPolicy> setPolicy(UUID programId, UUID trackId, boolean prioritiseSelfIdentified, UUID organizer,
+                                      IfMatch ifMatch) {
         return TrackPolicy.<TrackPolicy>findById(trackId).chain(existing -> {
+            if (existing == null) {
+                ifMatch.absent();
+            } else {
+                ifMatch.existing(existing.version);
+            }
             TrackPolicy policy = existing != null ? existing : new TrackPolicy();
             policy.trackId = trackId;
             policy.programId = programId;

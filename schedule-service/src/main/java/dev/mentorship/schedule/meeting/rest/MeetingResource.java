@@ -6,7 +6,12 @@ import dev.mentorship.runtime.security.CurrentUser;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.paging.PageParams;
 import dev.mentorship.runtime.problem.Problem;
+import dev.mentorship.runtime.http.IfMatch;
+import dev.mentorship.runtime.http.Preconditions;
+import dev.mentorship.runtime.limits.ActionLimits;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -58,11 +63,16 @@ public class MeetingResource {
     private final MeetingService meetings;
     private final CalendarFeeds feeds;
     private final CurrentUser user;
+    private final ActionLimits limits;
 
-    public MeetingResource(MeetingService meetings, CalendarFeeds feeds, CurrentUser user) {
+    /** Confirming, moving and cancelling mail the partner: limited per person (mentorship.limits.meeting-change). */
+    static final String MEETING_CHANGE = "meeting-change";
+
+    public MeetingResource(MeetingService meetings, CalendarFeeds feeds, CurrentUser user, ActionLimits limits) {
         this.meetings = meetings;
         this.feeds = feeds;
         this.user = user;
+        this.limits = limits;
     }
 
     private MeetingService.Caller caller() {
@@ -97,8 +107,8 @@ public class MeetingResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.View.class)))
     @APIResponse(responseCode = "404", description = "Not a meeting of yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<MeetingViews.View> getMeeting(@PathParam("meetingId") UUID meetingId) {
-        return meetings.get(meetingId, caller()).map(f -> MeetingViews.View.of(f.meeting()));
+    public Uni<RestResponse<MeetingViews.View>> getMeeting(@PathParam("meetingId") UUID meetingId) {
+        return meetings.get(meetingId, caller()).map(MeetingResource::tagged);
     }
 
     @POST
@@ -110,8 +120,10 @@ public class MeetingResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not proposed (no time yet, cancelled, held)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<MeetingViews.View> confirm(@PathParam("meetingId") UUID meetingId) {
-        return meetings.confirm(meetingId, caller()).map(f -> MeetingViews.View.of(f.meeting()));
+    @APIResponse(responseCode = "429", description = "Too many meeting changes by this person in a short time (they mail the partner); Retry-After says when to retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<MeetingViews.View>> confirm(@PathParam("meetingId") UUID meetingId) {
+        return limits.take(user.id(), MEETING_CHANGE).chain(() -> meetings.confirm(meetingId, caller())).map(MeetingResource::tagged);
     }
 
     @PATCH
@@ -127,10 +139,16 @@ public class MeetingResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Cancelled or held",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many meeting changes by this person in a short time (they mail the partner); Retry-After says when to retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<MeetingViews.View> moveMeeting(@PathParam("meetingId") UUID meetingId, @NotNull @Valid MeetingViews.Move move) {
-        return meetings.move(meetingId, caller(), move.startsAt(), move.durationMinutes()).map(f -> MeetingViews.View.of(f.meeting()));
+    public Uni<RestResponse<MeetingViews.View>> moveMeeting(@PathParam("meetingId") UUID meetingId,
+                                                            @NotNull @Valid MeetingViews.Move move,
+                                                            @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+        return limits.take(user.id(), MEETING_CHANGE)
+                .chain(() -> meetings.move(meetingId, caller(), move.startsAt(), move.durationMinutes(), IfMatch.of(ifMatch)))
+                .map(MeetingResource::tagged);
     }
 
     @POST
@@ -145,11 +163,15 @@ public class MeetingResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Held already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many meeting changes by this person in a short time (they mail the partner); Retry-After says when to retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<MeetingViews.View> cancel(@PathParam("meetingId") UUID meetingId, @Valid MeetingViews.Cancellation cancellation) {
-        return meetings.cancel(meetingId, caller(), cancellation == null ? null : cancellation.reason())
-                .map(f -> MeetingViews.View.of(f.meeting()));
+    public Uni<RestResponse<MeetingViews.View>> cancel(@PathParam("meetingId") UUID meetingId,
+                                                       @Valid MeetingViews.Cancellation cancellation) {
+        return limits.take(user.id(), MEETING_CHANGE)
+                .chain(() -> meetings.cancel(meetingId, caller(), cancellation == null ? null : cancellation.reason()))
+                .map(MeetingResource::tagged);
     }
 
     @POST
@@ -161,8 +183,13 @@ public class MeetingResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a confirmed meeting that has started",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<MeetingViews.View> held(@PathParam("meetingId") UUID meetingId) {
-        return meetings.held(meetingId, caller()).map(f -> MeetingViews.View.of(f.meeting()));
+    public Uni<RestResponse<MeetingViews.View>> held(@PathParam("meetingId") UUID meetingId) {
+        return meetings.held(meetingId, caller()).map(MeetingResource::tagged);
+    }
+
+    /** The meeting with its ETag (answered once the change committed, so the version is the new one). */
+    private static RestResponse<MeetingViews.View> tagged(MeetingService.Found found) {
+        return Preconditions.ok(MeetingViews.View.of(found.meeting()), found.meeting().version);
     }
 
     @GET

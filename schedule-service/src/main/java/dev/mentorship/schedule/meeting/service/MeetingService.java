@@ -21,6 +21,7 @@ import dev.mentorship.schedule.reminder.Reminder;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
+import dev.mentorship.runtime.http.IfMatch;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -186,9 +187,10 @@ public class MeetingService {
     }
 
     @WithTransaction
-    public Uni<Found> move(UUID meetingId, Caller caller, Instant startsAt, Integer durationMinutes) {
+    public Uni<Found> move(UUID meetingId, Caller caller, Instant startsAt, Integer durationMinutes, IfMatch ifMatch) {
         return find(meetingId, caller).call(MeetingService::active).chain(found -> {
             Meeting m = found.meeting();
+            ifMatch.existing(m.version);
             if (m.status == Meeting.Status.CANCELLED || m.status == Meeting.Status.HELD) {
                 return Uni.createFrom().failure(ProblemException.conflict("This meeting is " + m.status.name().toLowerCase() + "."));
             }

@@ -1,5 +1,6 @@
 package dev.mentorship.schedule.people.service;
 
+import dev.mentorship.runtime.idempotency.IdempotentRequest;
 import dev.mentorship.runtime.outbox.OutboxEvent;
 import dev.mentorship.schedule.audit.service.AuditLog;
 import dev.mentorship.schedule.meeting.CalendarFeed;
@@ -17,6 +18,7 @@ import dev.mentorship.schedule.program.MilestoneChange;
 import dev.mentorship.schedule.program.Program;
 import dev.mentorship.schedule.program.Role;
 import dev.mentorship.schedule.program.service.StaffService;
+import dev.mentorship.runtime.limits.ActionLimits;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -70,6 +72,10 @@ public class PeopleDirectory {
         UUID participantId = event.participantId();
         // events that named them and are not needed any more go first, sent or not: the person is gone
         return OutboxEvent.delete("payload like ?1", "%" + participantId + "%")
+                // and the answers kept for their idempotency keys (the programs they created)
+                .chain(() -> IdempotentRequest.forget(participantId))
+                // and how often they did what is limited
+                .chain(() -> ActionLimits.forget(participantId))
                 .chain(() -> pairings.forgetMember(participantId))
                 .chain(() -> CalendarFeed.delete("participantId", participantId))
                 .chain(() -> PersonRegistration.delete("participantId", participantId))

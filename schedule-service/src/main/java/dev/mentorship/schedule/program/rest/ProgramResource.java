@@ -11,7 +11,16 @@ import dev.mentorship.runtime.security.CurrentUser;
 import dev.mentorship.runtime.paging.Page;
 import dev.mentorship.runtime.paging.PageParams;
 import dev.mentorship.runtime.problem.Problem;
+import dev.mentorship.runtime.idempotency.Idempotency;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import dev.mentorship.runtime.http.IfMatch;
+import dev.mentorship.runtime.http.Preconditions;
+import dev.mentorship.schedule.program.event.ProgramPublished;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -51,13 +60,16 @@ public class ProgramResource {
     private final ProgramAuthority authority;
     private final Audit audit;
     private final Clock clock;
+    private final Idempotency idempotency;
 
-    public ProgramResource(ProgramService programs, CurrentUser user, ProgramAuthority authority, Audit audit, Clock clock) {
+    public ProgramResource(ProgramService programs, CurrentUser user, ProgramAuthority authority, Audit audit, Clock clock,
+                           Idempotency idempotency) {
         this.programs = programs;
         this.user = user;
         this.authority = authority;
         this.audit = audit;
         this.clock = clock;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -76,21 +88,30 @@ public class ProgramResource {
     @Operation(summary = "Create a draft program from its definition (e.g. a shipped program file such as ML4H 2025); admins only. "
             + "The creator becomes its first organizer, with every grant")
     @APIResponse(responseCode = "201", description = "Created as a draft; Location names the program",
+            headers = @Header(name = Idempotency.REPLAYED, description = Idempotency.REPLAYED_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.BOOLEAN)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramDetail.class)))
-    @APIResponse(responseCode = "400", description = "Invalid: each bad field is listed",
+    @APIResponse(responseCode = "400", description = "Invalid: each bad field is listed (header.Idempotency-Key too)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A program of that name exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> createProgram(@Valid @NotNull ProgramDefinition body) {
-        return audit.command(() -> programs.create(body, new StaffService.Appointment(me(), user.name(), user.email(),
-                                EnumSet.allOf(Grant.class))),
+    @APIResponse(responseCode = "422", description = Idempotency.REUSED_DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> createProgram(@Valid @NotNull ProgramDefinition body,
+                                       @HeaderParam(Idempotency.HEADER) @Parameter(in = ParameterIn.HEADER, name = Idempotency.HEADER,
+                                               description = Idempotency.HEADER_DESCRIPTION,
+                                               schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = Idempotency.MAX_KEY_LENGTH))
+                                       String idempotencyKey) {
+        // the stored answer joins the command's transaction: the program, its audit record and the key commit together
+        return idempotency.once(idempotencyKey, body, () -> audit.command(() -> programs.create(body,
+                                new StaffService.Appointment(me(), user.name(), user.email(), EnumSet.allOf(Grant.class))),
                         created -> new Audit.Entry(created.program().id, "PROGRAM_CREATED", created.program().id, null,
                                 Map.of("name", created.program().name, "conference", created.program().conference)))
                 .map(created -> Response
                 .created(URI.create("/programs/" + created.program().id))
-                .entity(ProgramDetail.of(created)).build());
+                .entity(ProgramDetail.of(created)).build()));
     }
 
     @GET
@@ -122,6 +143,21 @@ public class ProgramResource {
                 .map(ProgramDetail::of);
     }
 
+    @GET
+    @Path("/{programId}/tracks/{trackId}/milestones/{milestoneId}")
+    @RolesAllowed("participant")
+    @Operation(summary = "One milestone of a program's track, with its ETag (the If-Match of a move)")
+    @APIResponse(responseCode = "200", description = "The milestone",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramPublished.MilestoneData.class)))
+    @APIResponse(responseCode = "404", description = "No such program (or a draft, to anyone but its staff and admins), track or milestone",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ProgramPublished.MilestoneData>> getMilestone(@PathParam("programId") UUID programId,
+                                                                         @PathParam("trackId") UUID trackId,
+                                                                         @PathParam("milestoneId") UUID milestoneId) {
+        return programs.milestone(programId, trackId, milestoneId, viewer())
+                .map(m -> Preconditions.ok(ProgramPublished.MilestoneData.of(m), m.version));
+    }
+
     @PATCH
     @Path("/{programId}/tracks/{trackId}/milestones/{milestoneId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -135,15 +171,17 @@ public class ProgramResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ProgramDetail.Change> moveMilestone(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
-                                                   @PathParam("milestoneId") UUID milestoneId, @Valid @NotNull MilestoneMove body) {
+    public Uni<RestResponse<ProgramDetail.Change>> moveMilestone(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                                                                 @PathParam("milestoneId") UUID milestoneId, @Valid @NotNull MilestoneMove body,
+                                                                 @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
         return authority.require(programId, Grant.ORGANIZER)
                 .chain(() -> audit.command(() -> programs.reschedule(programId, trackId, milestoneId, body.date(), body.endDate(),
-                                body.time(), body.reason(), me()),
-                        change -> new Audit.Entry(programId, "MILESTONE_MOVED", milestoneId,
-                                Map.of("dueAt", String.valueOf(change.oldDueAt)),
-                                Map.of("dueAt", String.valueOf(change.newDueAt), "reason", String.valueOf(change.reason)))))
-                .map(ProgramDetail.Change::of);
+                                body.time(), body.reason(), me(), IfMatch.of(ifMatch)),
+                        moved -> new Audit.Entry(programId, "MILESTONE_MOVED", milestoneId,
+                                Map.of("dueAt", String.valueOf(moved.change().oldDueAt)),
+                                Map.of("dueAt", String.valueOf(moved.change().newDueAt), "reason", String.valueOf(moved.change().reason)))))
+                // once committed, the milestone carries its new version
+                .map(moved -> Preconditions.ok(ProgramDetail.Change.of(moved.change()), moved.milestone().version));
     }
 
     @GET

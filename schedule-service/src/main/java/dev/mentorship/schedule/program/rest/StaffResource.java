@@ -7,7 +7,11 @@ import dev.mentorship.runtime.staff.ProgramAuthority;
 import dev.mentorship.runtime.staff.StaffMember;
 import dev.mentorship.runtime.text.SingleLine;
 import dev.mentorship.schedule.program.service.StaffService;
+import dev.mentorship.runtime.http.IfMatch;
+import dev.mentorship.runtime.http.Preconditions;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -72,9 +76,9 @@ public class StaffResource {
     @APIResponse(responseCode = "200", description = "Everyone on the staff, by name")
     @APIResponse(responseCode = "404", description = "No such program that the caller organizes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<StaffView>> listStaff(@PathParam("programId") UUID programId) {
-        return authority.requireOrAdmin(programId, Grant.ORGANIZER)
-                .chain(() -> staff.list(programId)).map(list -> list.stream().map(StaffView::of).toList());
+    public Uni<RestResponse<List<StaffView>>> listStaff(@PathParam("programId") UUID programId) {
+        return authority.requireOrAdmin(programId, Grant.ORGANIZER).chain(() -> staff.list(programId))
+                .map(found -> Preconditions.ok(found.members().stream().map(StaffView::of).toList(), found.revision()));
     }
 
     @PUT
@@ -89,13 +93,15 @@ public class StaffResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "It would leave the program without an organizer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<StaffView> appoint(@PathParam("programId") UUID programId, @PathParam("personId") UUID personId,
-                                  @Valid @NotNull StaffAppointment body) {
+    public Uni<RestResponse<StaffView>> appoint(@PathParam("programId") UUID programId, @PathParam("personId") UUID personId,
+                                                @Valid @NotNull StaffAppointment body,
+                                                @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
         return authority.requireOrAdmin(programId, Grant.ORGANIZER)
                 .chain(() -> audit.command(() -> staff.appoint(programId,
-                                new StaffService.Appointment(personId, body.name(), body.email(), body.grants())),
-                        member -> new Audit.Entry(programId, "STAFF_APPOINTED", personId, null, Map.of("grants", member.grants))))
-                .map(StaffView::of);
+                                new StaffService.Appointment(personId, body.name(), body.email(), body.grants()), IfMatch.of(ifMatch)),
+                        appointed -> new Audit.Entry(programId, "STAFF_APPOINTED", personId, null,
+                                Map.of("grants", appointed.member().grants))))
+                .map(appointed -> Preconditions.ok(StaffView.of(appointed.member()), appointed.revision()));
     }
 
     @DELETE
@@ -106,9 +112,10 @@ public class StaffResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The person is the program's last organizer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> remove(@PathParam("programId") UUID programId, @PathParam("personId") UUID personId) {
+    public Uni<Response> remove(@PathParam("programId") UUID programId, @PathParam("personId") UUID personId,
+                                @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
         return authority.requireOrAdmin(programId, Grant.ORGANIZER)
-                .chain(() -> audit.command(() -> staff.remove(programId, personId),
+                .chain(() -> audit.command(() -> staff.remove(programId, personId, IfMatch.of(ifMatch)),
                         removed -> Audit.Entry.of(programId, "STAFF_REMOVED", personId)))
                 .replaceWith(Response.noContent().build());
     }

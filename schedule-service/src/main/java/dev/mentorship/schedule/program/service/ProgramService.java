@@ -19,6 +19,7 @@ import dev.mentorship.schedule.reminder.service.ReminderPlanner;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
+import dev.mentorship.runtime.http.IfMatch;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -200,14 +201,27 @@ public class ProgramService {
      * replans its reminders and records MilestoneRescheduled, all in one transaction.
      */
     @WithTransaction
-    public Uni<MilestoneChange> reschedule(UUID programId, UUID trackId, UUID milestoneId, LocalDate date,
-                                           LocalDate endDate, LocalTime time, String reason, UUID organizer) {
+    /** A milestone as moved, and the change kept in its history. */
+    public record Rescheduled(MilestoneChange change, Milestone milestone) {
+    }
+
+    /** A milestone of a program's track, as anyone who may see the program sees it. */
+    @WithSession
+    public Uni<Milestone> milestone(UUID programId, UUID trackId, UUID milestoneId, Viewer viewer) {
+        return get(programId, viewer).map(aggregate -> aggregate.milestones().getOrDefault(trackId, List.of()).stream()
+                .filter(m -> m.id.equals(milestoneId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No milestone " + milestoneId + " in track " + trackId)));
+    }
+
+    public Uni<Rescheduled> reschedule(UUID programId, UUID trackId, UUID milestoneId, LocalDate date,
+                                       LocalDate endDate, LocalTime time, String reason, UUID organizer, IfMatch ifMatch) {
         return load(programId, true).chain(aggregate -> {
             Track track = aggregate.tracks().stream().filter(t -> t.id.equals(trackId)).findFirst()
                     .orElseThrow(() -> ProblemException.notFound("No track " + trackId + " in program " + programId));
             List<Milestone> trackMilestones = aggregate.milestones().get(track.id);
             Milestone milestone = trackMilestones.stream().filter(m -> m.id.equals(milestoneId)).findFirst()
                     .orElseThrow(() -> ProblemException.notFound("No milestone " + milestoneId + " in track " + trackId));
+            ifMatch.existing(milestone.version);
             List<FieldError> errors = rescheduleErrors(milestone, date, endDate, time);
             if (!errors.isEmpty()) {
                 return Uni.createFrom().failure(new InvalidRequestException(errors));
@@ -228,7 +242,7 @@ public class ProgramService {
                                 MilestoneRescheduled.VERSION, programId.toString(), milestone.id.toString(),
                                 MilestoneRescheduled.of(change, track, milestone, previousRendering)));
             }
-            return effects.replaceWith(change);
+            return effects.replaceWith(new Rescheduled(change, milestone));
         });
     }
 

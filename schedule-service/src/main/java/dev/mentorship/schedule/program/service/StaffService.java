@@ -10,6 +10,7 @@ import dev.mentorship.schedule.program.Program;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import dev.mentorship.runtime.http.IfMatch;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -42,25 +43,37 @@ public class StaffService {
     }
 
     @WithSession
-    public Uni<List<StaffMember>> list(UUID programId) {
-        return exists(programId).chain(() -> StaffMember.ofProgram(programId));
+    public Uni<Staff> list(UUID programId) {
+        return exists(programId).chain(() -> StaffMember.ofProgram(programId)).chain(members -> StaffedProgram
+                .<StaffedProgram>findById(programId).map(staffed -> new Staff(members, staffed == null ? 0 : staffed.revision)));
+    }
+
+    /** A program's staff at a revision: the staff's ETag, which every appointment and removal moves on. */
+    public record Staff(List<StaffMember> members, long revision) {
+    }
+
+    /** A person's place on the staff, and the staff's revision that the appointment made. */
+    public record Appointed(StaffMember member, long revision) {
     }
 
     /** Appoints a person or changes their grants. */
     @WithTransaction
-    public Uni<StaffMember> appoint(UUID programId, Appointment appointment) {
-        return exists(programId).chain(() -> appointIn(programId, appointment));
+    public Uni<Appointed> appoint(UUID programId, Appointment appointment, IfMatch ifMatch) {
+        return exists(programId).chain(() -> appointIn(programId, appointment, ifMatch));
     }
 
     /** The first organizer of a new program: its creator, with every grant. Inside the creating transaction. */
     Uni<StaffMember> appointCreator(UUID programId, Appointment creator) {
-        return appointIn(programId, creator);
+        return appointIn(programId, creator, IfMatch.UNCONDITIONAL).map(Appointed::member);
     }
 
     @WithTransaction
-    public Uni<Void> remove(UUID programId, UUID personId) {
+    public Uni<Void> remove(UUID programId, UUID personId, IfMatch ifMatch) {
         return exists(programId).chain(() -> locked(programId)).chain(revision -> StaffMember.ofProgram(programId)
                 .chain(staff -> {
+                    if (ifMatch.header() != null) {
+                        ifMatch.existing(revision - 1); // optional on DELETE, honoured when sent
+                    }
                     StaffMember leaving = staff.stream().filter(m -> m.personId.equals(personId)).findFirst()
                             .orElseThrow(() -> ProblemException.notFound("Person " + personId + " is not on the staff of program " + programId + "."));
                     boolean organizerLeft = staff.stream().anyMatch(m -> m != leaving && m.has(Grant.ORGANIZER));
@@ -84,8 +97,15 @@ public class StaffService {
         });
     }
 
-    private Uni<StaffMember> appointIn(UUID programId, Appointment appointment) {
+    /**
+     * Changing a member's grants needs the staff's current revision as If-Match; appointing someone new needs none,
+     * but one that is sent must be current.
+     */
+    private Uni<Appointed> appointIn(UUID programId, Appointment appointment, IfMatch ifMatch) {
         return locked(programId).chain(revision -> StaffMember.of(programId, appointment.personId()).chain(existing -> {
+            if (existing != null || ifMatch.header() != null) {
+                ifMatch.existing(revision - 1);
+            }
             boolean stillOrganized = appointment.grants().contains(Grant.ORGANIZER) || existing == null
                     || !existing.has(Grant.ORGANIZER);
             Uni<Boolean> otherOrganizer = stillOrganized ? Uni.createFrom().item(true)
@@ -93,7 +113,7 @@ public class StaffService {
                     .anyMatch(m -> !m.personId.equals(appointment.personId()) && m.has(Grant.ORGANIZER)));
             return otherOrganizer.chain(ok -> {
                 if (!ok) {
-                    return Uni.createFrom().<StaffMember>failure(ProblemException.conflict("Person "
+                    return Uni.createFrom().<Appointed>failure(ProblemException.conflict("Person "
                             + appointment.personId() + " is the program's last organizer: appoint another one first."));
                 }
                 StaffMember member = existing != null ? existing : new StaffMember();
@@ -106,7 +126,7 @@ public class StaffService {
                 member.email = appointment.email().strip();
                 member.grants = new ArrayList<>(appointment.grants().stream().distinct().sorted().map(Grant::name).toList());
                 Uni<?> saved = existing != null ? Uni.createFrom().item(member) : member.persist();
-                return saved.call(Panache::flush).chain(() -> announce(revision, programId)).replaceWith(member);
+                return saved.call(Panache::flush).chain(() -> announce(revision, programId)).replaceWith(new Appointed(member, revision));
             });
         }));
     }

@@ -1,0 +1,191 @@
+package dev.mentorship.matching.solver;
+
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
+import com.google.ortools.sat.Literal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A load aimed for per mentor ("we aim for 3–4 mentees per mentor", the career track), as an aim and not a wall: a
+ * mentor with only one or two compatible mentees still gets them. The objective is lexicographic, each level solved
+ * to optimality by CP-SAT (OR-Tools) and then fixed while the next is optimised:
+ * <ol>
+ *   <li>as many mentees matched as possible (where {@code matchAsManyAsPossible});</li>
+ *   <li>as few mentors below the aim as possible (a mentor with mentees, fewer than {@code min(aim, capacity)});</li>
+ *   <li>as little below it as possible (the sum of the mentees those mentors lack);</li>
+ *   <li>the highest total score.</li>
+ * </ol>
+ * Each stage starts from the previous stage's assignment (a hint), so later stages only improve on it. An idle mentor
+ * is not "below the aim": spreading few mentees thinly over many mentors is what the aim avoids.
+ */
+final class LoadAimSolver {
+
+    private LoadAimSolver() {
+    }
+
+    /**
+     * {@code start}: the flow's optimum without the aim (as many matched as possible, then the highest score, exact
+     * over every pair): its number matched is the first level's optimum (an aim changes who is matched, never how
+     * many can be), and it is the assignment CP-SAT starts from, kept if a later level finds nothing better in time.
+     */
+    static Solution solve(PairScores scores, MatchingSolver.Options options, Candidates candidates, int[] start, long started) {
+        int n = scores.mentees();
+        int m = scores.mentors();
+        CpModel model = new CpModel();
+        int startMatched = 0;
+        for (int j : start) {
+            startMatched += j >= 0 ? 1 : 0;
+        }
+        List<List<Literal>> byMentor = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            byMentor.add(new ArrayList<>());
+        }
+        Literal[][] x = new Literal[n][];
+        LinearExprBuilder matched = LinearExpr.newBuilder();
+        LinearExprBuilder score = LinearExpr.newBuilder();
+        long arcs = 0;
+        int[][] lists = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int[] list = candidates.mentors[i];
+            int from = start[i];
+            if (from >= 0 && Arrays.stream(list).noneMatch(j -> j == from)) {
+                list = Arrays.copyOf(list, list.length + 1); // the start's pair, found by pricing beyond the candidates
+                list[list.length - 1] = start[i];
+            }
+            lists[i] = list;
+            x[i] = new Literal[list.length];
+            for (int c = 0; c < list.length; c++) {
+                int j = list[c];
+                x[i][c] = model.newBoolVar("x" + i + "_" + j);
+                byMentor.get(j).add(x[i][c]);
+                matched.add(x[i][c]);
+                score.addTerm(x[i][c], Math.round(scores.score(i, j) * MatchingSolver.SCALE));
+                arcs++;
+            }
+            model.addAtMostOne(x[i]);
+        }
+        LinearExprBuilder below = LinearExpr.newBuilder();
+        LinearExprBuilder shortfall = LinearExpr.newBuilder();
+        Aim[] aims = new Aim[m];
+        for (int j = 0; j < m; j++) {
+            List<Literal> assigned = byMentor.get(j);
+            if (assigned.isEmpty()) {
+                continue;
+            }
+            LinearExpr load = LinearExpr.sum(assigned.toArray(new Literal[0]));
+            model.addLessOrEqual(load, scores.capacity(j));
+            int aim = Math.min(options.minimumLoad(), scores.capacity(j));
+            if (aim <= 1) {
+                continue; // one mentee is the aim already
+            }
+            Literal used = model.newBoolVar("used" + j);
+            model.addGreaterOrEqual(load, 1).onlyEnforceIf(used);
+            model.addEquality(load, 0).onlyEnforceIf(used.not());
+            // short = aim - load for a used mentor below the aim, else 0 (minimising pushes it down to that bound)
+            IntVar lacking = model.newIntVar(0, aim - 1, "short" + j);
+            model.addGreaterOrEqual(LinearExpr.newBuilder().add(lacking).add(load).build(), aim).onlyEnforceIf(used);
+            Literal isBelow = model.newBoolVar("below" + j);
+            // a used mentor with load < aim counts as below: load >= aim unless isBelow
+            model.addGreaterOrEqual(load, aim).onlyEnforceIf(new Literal[]{used, isBelow.not()});
+            model.addEquality(lacking, 0).onlyEnforceIf(isBelow.not());
+            below.add(isBelow);
+            shortfall.add(lacking);
+            aims[j] = new Aim(aim, used, isBelow, lacking);
+        }
+
+        if (options.matchAsManyAsPossible()) {
+            model.addEquality(matched.build(), startMatched); // level 1, exact from the flow
+        }
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setNumWorkers(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        solver.getParameters().setLogSearchProgress(Boolean.getBoolean("matching.cpsat.log"));
+        long deadline = System.nanoTime() + options.cpSatTimeLimit().toNanos();
+        boolean optimal = true;
+        int[] mentorOf = start.clone();
+        hint(model, x, lists, mentorOf, aims);
+        List<Stage> stages = List.of(new Stage(below.build(), false), new Stage(shortfall.build(), false),
+                new Stage(score.build(), true));
+        int solved = 0;
+        for (Stage stage : stages) {
+            if (stage.maximise()) {
+                model.maximize(stage.expression());
+            } else {
+                model.minimize(stage.expression());
+            }
+            // each level its share of the time left
+            double left = (deadline - System.nanoTime()) / 1e9 / (stages.size() - solved);
+            solver.getParameters().setMaxTimeInSeconds(Math.max(0.2, left));
+            CpSolverStatus status = solver.solve(model);
+            if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+                optimal = false; // nothing found in time: the assignment so far stands (the flow's at worst)
+                break;
+            }
+            solved++;
+            optimal &= status == CpSolverStatus.OPTIMAL;
+            for (int i = 0; i < n; i++) {
+                mentorOf[i] = -1;
+                for (int c = 0; c < x[i].length; c++) {
+                    if (solver.booleanValue(x[i][c])) {
+                        mentorOf[i] = lists[i][c];
+                    }
+                }
+            }
+            long value = Math.round(solver.objectiveValue());
+            // the next level keeps this one's value and starts from this assignment
+            if (stage.maximise()) {
+                model.addGreaterOrEqual(stage.expression(), value);
+            } else {
+                model.addLessOrEqual(stage.expression(), value);
+            }
+            hint(model, x, lists, mentorOf, aims);
+        }
+        String method = "CP-SAT (OR-Tools), " + options.minimumLoad() + " mentees per mentor aimed for, "
+                + (optimal ? "optimal" : "best found within " + options.cpSatTimeLimit().toSeconds() + " s")
+                + (candidates.arcs() < countCompatible(candidates) ? " over each mentee's best " + options.candidatesPerMentee() + " mentors" : "");
+        return MatchingSolver.result(scores, candidates, mentorOf, started, arcs, solved, method);
+    }
+
+    /** A mentor's aim and the variables that measure how far below it they are. */
+    private record Aim(int aim, Literal used, Literal below, IntVar lacking) {
+    }
+
+    /** The whole assignment as CP-SAT's starting point, every variable of the model included (a complete hint). */
+    private static void hint(CpModel model, Literal[][] x, int[][] lists, int[] mentorOf, Aim[] aims) {
+        model.clearHints();
+        int[] load = new int[aims.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int c = 0; c < x[i].length; c++) {
+                boolean chosen = lists[i][c] == mentorOf[i];
+                model.addHint(x[i][c], chosen);
+                load[lists[i][c]] += chosen ? 1 : 0;
+            }
+        }
+        for (int j = 0; j < aims.length; j++) {
+            Aim a = aims[j];
+            if (a != null) {
+                boolean below = load[j] > 0 && load[j] < a.aim();
+                model.addHint(a.used(), load[j] > 0);
+                model.addHint(a.below(), below);
+                model.addHint(a.lacking(), below ? a.aim() - load[j] : 0);
+            }
+        }
+    }
+
+    private record Stage(LinearExpr expression, boolean maximise) {
+    }
+
+    private static long countCompatible(Candidates candidates) {
+        long total = 0;
+        for (int c : candidates.compatible) {
+            total += c;
+        }
+        return total;
+    }
+}
