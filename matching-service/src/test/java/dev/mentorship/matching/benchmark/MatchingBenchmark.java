@@ -24,7 +24,8 @@ public final class MatchingBenchmark {
 
     public static void main(String[] args) {
         // "2000x600" an author-shaped track, "career:2000x600" a career-shaped one (topics, hours, 3 mentees aimed for)
-        String[] asked = args.length > 0 ? args : new String[]{"2000x600", "20000x6000", "career:2000x600", "career:20000x6000"};
+        // (career-shaped sizes only when asked: their CP-SAT levels are not yet tuned for 20,000 x 6,000, issue 15)
+        String[] asked = args.length > 0 ? args : new String[]{"2000x600", "20000x6000"};
         int[][] sizes = Arrays.stream(asked).map(a -> Arrays.stream(a.replace("career:", "").split("x"))
                 .mapToInt(Integer::parseInt).toArray()).toArray(int[][]::new);
         System.out.printf(Locale.ROOT, "cores %d, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),

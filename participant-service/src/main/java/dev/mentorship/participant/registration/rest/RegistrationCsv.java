@@ -27,15 +27,32 @@ public final class RegistrationCsv {
     /** Confidential columns: only in an export that a holder of the confidential grant asked for. */
     static final List<String> CONFIDENTIAL = List.of("priority", "selfIdentifiedUnderrepresented");
 
+    /** The whole file: the header line, then the rows. */
     public static String write(List<TrackRegistrationView> rows, boolean confidential) {
+        return header(confidential) + rows(rows, confidential);
+    }
+
+    /** The header line alone (the export streams it first, then the rows page by page). */
+    static String header(boolean confidential) {
         StringBuilder csv = new StringBuilder();
+        line(csv, kept(confidential).stream().map(HEADER::get).toList());
+        return csv.toString();
+    }
+
+    private static List<Integer> kept(boolean confidential) {
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < HEADER.size(); i++) {
             if (confidential || !CONFIDENTIAL.contains(HEADER.get(i))) {
                 kept.add(i);
             }
         }
-        line(csv, kept.stream().map(HEADER::get).toList());
+        return kept;
+    }
+
+    /** Lines of these rows, without the header. */
+    static String rows(List<TrackRegistrationView> rows, boolean confidential) {
+        StringBuilder csv = new StringBuilder();
+        List<Integer> kept = kept(confidential);
         for (TrackRegistrationView row : rows) {
             RegistrationView r = row.registration();
             ProfileView p = row.participant();

@@ -18,6 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import dev.mentorship.runtime.http.IfMatch;
 import dev.mentorship.runtime.http.Preconditions;
 import io.smallrye.mutiny.Uni;
+import dev.mentorship.participant.registration.TrackRegistration;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestMulti;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.HeaderParam;
 import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.annotation.security.RolesAllowed;
@@ -164,20 +168,38 @@ public class TrackRegistrationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such program that the caller organizes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> registrationsCsv(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
-                                          @Valid @BeanParam Filters filters,
-                                          @QueryParam("confidential") @Parameter(description = "Include the confidential columns (priority, self-identification)")
-                                          boolean confidential) {
-        return confidentialGrant(programId, confidential || filters.priority != null)
-                .chain(granted -> registrations.allOfTrack(programId, trackId, filters.filter()))
-                .call(rows -> audit.read(programId, confidential || filters.priority != null
+    public RestMulti<String> registrationsCsv(@PathParam("programId") UUID programId, @PathParam("trackId") UUID trackId,
+                                              @Valid @BeanParam Filters filters,
+                                              @QueryParam("confidential") @Parameter(description = "Include the confidential columns (priority, self-identification)")
+                                              boolean confidential) {
+        TrackFilter filter = filters.filter();
+        // who may export is settled (and the export audited) before the first byte: a refusal is still problem+json;
+        // then the file streams, mentorship.registrations.csv-page registrations at a time, never the whole track in memory
+        boolean confidentialRead = confidential || filters.priority != null;
+        // who may export is settled, the export audited and the first page read before the first byte, so that a
+        // refusal or a bad filter is still problem+json; then the file streams mentorship.registrations.csv-page registrations at a time,
+        // never the whole track in memory
+        Uni<Page<TrackRegistration>> first = confidentialGrant(programId, confidentialRead)
+                .call(granted -> audit.read(programId, confidentialRead
                         ? "CONFIDENTIAL_REGISTRATIONS_EXPORTED" : "REGISTRATIONS_EXPORTED", trackId))
-                .map(rows -> Response.ok(RegistrationCsv.write(rows.stream()
-                                .map(row -> TrackRegistrationView.of(row, confidential)).toList(), confidential))
-                .type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"registrations-" + trackId + ".csv\"")
-                .build());
+                .chain(granted -> registrations.listOfTrack(programId, trackId, filter, 0, csvPage));
+        return RestMulti.fromUniResponse(first, page -> {
+            Multi<Page<TrackRegistration>> rest = page.items().size() < csvPage ? Multi.createFrom().empty()
+                    : Multi.createBy().repeating()
+                    .uni(() -> new int[]{1}, next -> registrations.listOfTrack(programId, trackId, filter, next[0]++, csvPage))
+                    .whilst(more -> more.items().size() == csvPage);
+            return Multi.createBy().concatenating().streams(Multi.createFrom().item(page), rest)
+                    .filter(p -> !p.items().isEmpty())
+                    .map(p -> RegistrationCsv.rows(p.items().stream().map(row -> TrackRegistrationView.of(row, confidential)).toList(),
+                            confidential))
+                    .plug(rows -> Multi.createBy().concatenating().streams(Multi.createFrom().item(RegistrationCsv.header(confidential)), rows));
+        }, page -> Map.of("Content-Type", List.of("text/csv; charset=UTF-8"),
+                "Content-Disposition", List.of("attachment; filename=\"registrations-" + trackId + ".csv\"")));
     }
+
+    /** Registrations per page of the CSV export (tests make pages small, so that every export spans several). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mentorship.registrations.csv-page", defaultValue = "500")
+    int csvPage;
 
     @GET
     @Path("/registration-policy")
