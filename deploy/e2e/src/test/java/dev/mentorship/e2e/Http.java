@@ -67,10 +67,7 @@ final class Http {
 
     /** Any method, any headers, any bytes: for requests no well-behaved client would send. */
     static Response raw(String method, String url, Map<String, String> headers, byte[] body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(builder::header);
-        return send(builder);
+        return rawFull(method, url, headers, body).response();
     }
 
     static Response form(String url, Map<String, String> fields) {
