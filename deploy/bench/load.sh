@@ -238,7 +238,7 @@ function profile(u,   zones) {
 function answers(u, kind) {
   if (role(u) == "MENTOR") return "{\"expertise\":[\"causal inference\",\"ehr\"],\"capacity\":2}"
   if (kind == "AUTHOR") return "{\"paperTitle\":\"Load bench paper " u "\",\"paperSummary\":\"Estimating treatment effects in ICU records, registered by the load benchmark.\",\"intendsToSubmit\":true}"
-  return "{\"reviewingExperience\":\"FEW\",\"areas\":[\"fairness\",\"ehr\"]}"
+  return "{\"reviewingExperience\":\"FEW\",\"areas\":[\"fairness\",\"ehr\"],\"assignedReviewer\":true}"
 }
 function registration(u, kind) {
   return "{\"role\":\"" role(u) "\",\"codeOfConductAccepted\":true,\"codeOfConductVersion\":\"2025\",\"answers\":" answers(u, kind) ",\"profile\":" profile(u) "}"

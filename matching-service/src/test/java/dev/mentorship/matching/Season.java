@@ -20,6 +20,8 @@ public final class Season implements AutoCloseable {
     public final String programId = UUID.randomUUID().toString();
     public final String author = UUID.randomUUID().toString();
     public final String career = UUID.randomUUID().toString();
+    /** The milestone whose end ends the author track's pairings (its submission deadline), far ahead until moved. */
+    public final String authorEnd = UUID.randomUUID().toString();
     private final EventProducer events = new EventProducer();
 
     /** A registered person: their user name, participant id and registration id. */
@@ -34,12 +36,14 @@ public final class Season implements AutoCloseable {
                   {"trackId": "%s", "key": "author", "kind": "AUTHOR", "name": "Author track", "topics": [],
                    "registration": {"roles": ["MENTOR", "MENTEE"], "opensAt": "2020-01-01T00:00:00Z",
                      "applicationDeadline": "2099-01-01T00:00:00Z", "closesAt": "2099-01-01T00:00:00Z", "rolling": true},
-                   "milestones": []},
+                   "milestones": [],
+                   "pairingsEnd": {"milestoneId": "%s", "milestoneKey": "submission-deadline",
+                     "milestoneName": "Paper submission deadline", "endsAt": "2099-09-09T11:59:59Z"}},
                   {"trackId": "%s", "key": "career", "kind": "CAREER", "name": "Career track",
                    "topics": ["long-term research plan", "work-life balance"], "menteesPerMentorMin": 3, "menteesPerMentorMax": 4,
                    "registration": {"roles": ["MENTOR", "MENTEE"], "opensAt": "2020-01-01T00:00:00Z",
                      "applicationDeadline": "2099-01-01T00:00:00Z", "closesAt": "2099-01-01T00:00:00Z", "rolling": false},
-                   "milestones": []}]}""".formatted(programId, author, career);
+                   "milestones": []}]}""".formatted(programId, author, authorEnd, career);
         // olivia organizes it (every grant), as schedule-service announces its staff
         StaffEvents.organizers(events, UUID.fromString(programId), "olivia");
         events.send("mentorship.programs", programId, "ProgramPublished", UUID.randomUUID().toString(),
@@ -138,6 +142,20 @@ public final class Season implements AutoCloseable {
                 person.trackId(), person.role(), Instant.now());
         events.send("mentorship.participants", person.participantId(), "ParticipantWithdrawn", UUID.randomUUID().toString(),
                 "/mentorship/participant-service", data);
+    }
+
+    /** MilestoneRescheduled as schedule-service sends it when the author track's last milestone moves to {@code endsAt}. */
+    public void moveAuthorEnd(Instant endsAt) {
+        events.send("mentorship.programs", programId, "MilestoneRescheduled", UUID.randomUUID().toString(),
+                "/mentorship/schedule-service", """
+                        {"changeId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "AUTHOR", "milestoneId": "%s",
+                         "milestoneKey": "submission-deadline", "milestoneName": "Paper submission deadline",
+                         "milestoneType": "SUBMISSION_DEADLINE", "audience": ["MENTEE", "MENTOR"], "timeZone": "AoE",
+                         "previous": {"date": "2099-09-08", "dueAt": "2099-09-09T11:59:59Z", "localRendering": "September 8, 2099 AoE"},
+                         "current": {"date": "2000-01-01", "dueAt": "%s", "localRendering": "January 1, 2000 AoE"},
+                         "summary": "moved", "reason": "", "changedAt": "%s", "pairingsEndAt": "%s"}"""
+                        .formatted(UUID.randomUUID(), programId, author, authorEnd, endsAt, Instant.now(), endsAt));
+        awaitCount("select count(*)::text from track where track_id = '" + author + "' and pairings_end_at = '" + endsAt + "'", 1);
     }
 
     public void erase(Person person) {

@@ -49,7 +49,7 @@ public final class Requests {
     }
 
     public static Map<String, Object> reviewerMentee() {
-        return new HashMap<>(Map.of("reviewingExperience", "FEW", "areas", List.of("Medical Imaging")));
+        return new HashMap<>(Map.of("reviewingExperience", "FEW", "areas", List.of("Medical Imaging"), "assignedReviewer", true));
     }
 
     public static Map<String, Object> careerMentee() {

@@ -64,7 +64,7 @@ public final class DemoSeason {
         register("mohammed", tracks.get("AUTHOR"), reg, "MENTOR", "Asia/Dubai", Map.of("expertise", List.of("medical imaging"), "capacity", 2));
         register("anna", tracks.get("AUTHOR"), reg, "MENTEE", "America/Los_Angeles", author(0));
         register("ben", tracks.get("AUTHOR"), reg, "MENTEE", "Europe/Madrid", author(1));
-        register("chen", tracks.get("REVIEWER"), reg, "MENTEE", "Asia/Shanghai", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness", "EHR")));
+        register("chen", tracks.get("REVIEWER"), reg, "MENTEE", "Asia/Shanghai", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness", "EHR"), "assignedReviewer", true));
         register("mei", tracks.get("CAREER"), reg, "MENTOR", "UTC", Map.of("topics", List.of("work-life balance", "healthcare research in industry"),
                 "oneOnOneAvailability", hours(oneOnOne), "capacity", 3));
         register("diego", tracks.get("CAREER"), reg, "MENTEE", "America/Sao_Paulo", Map.of("topics", List.of("healthcare research in industry"),
@@ -76,7 +76,8 @@ public final class DemoSeason {
         people += population("author-mentee", 16 * scale, tracks.get("AUTHOR"), reg, "MENTEE", DemoSeason::author);
         people += population("reviewer-mentor", 4 * scale, tracks.get("REVIEWER"), reg, "MENTOR", i -> Map.of("expertise", pick(TOPICS, 2), "capacity", 2));
         people += population("reviewer-mentee", 8 * scale, tracks.get("REVIEWER"), reg, "MENTEE",
-                i -> Map.of("reviewingExperience", List.of("NONE", "FEW", "SEVERAL").get(i % 3), "areas", pick(TOPICS, 2)));
+                i -> Map.of("reviewingExperience", List.of("NONE", "FEW", "SEVERAL").get(i % 3), "areas", pick(TOPICS, 2),
+                        "assignedReviewer", true));
         people += population("career-mentor", 3 * scale, tracks.get("CAREER"), reg, "MENTOR",
                 i -> Map.of("topics", pick(CAREER_TOPICS, 2), "oneOnOneAvailability", hours(oneOnOne), "capacity", 3));
         people += population("career-mentee", 10 * scale, tracks.get("CAREER"), reg, "MENTEE",

@@ -289,7 +289,7 @@ class FaultsTest {
                 fault.accept(index);
                 Map<String, Object> answers = track[2].equals("AUTHOR")
                         ? Map.of("paperTitle", "Paper of " + user, "paperSummary", "Faults and recovery.", "intendsToSubmit", true)
-                        : Map.of("reviewingExperience", "FEW", "areas", List.of("fairness"));
+                        : Map.of("reviewingExperience", "FEW", "areas", List.of("fairness"), "assignedReviewer", true);
                 Map<String, Object> body = SeasonEndToEndTest.registration("MENTEE", answers, "Europe/Berlin");
                 for (int attempt = 0; attempt < 300; attempt++) {
                     Http.Response response;

@@ -95,7 +95,7 @@ class HostileInputTest {
         tokens.put(HostileRequests.Caller.UNSIGNED_TOKEN, forged(victimSubject, victim, "none"));
         String attackerRegistrationId = SeasonEndToEndTest.expect(Http.post(Stack.PARTICIPANTS + "/programs/" + programId + "/tracks/" + reviewer
                         + "/registrations", tokens.get(HostileRequests.Caller.ATTACKER),
-                SeasonEndToEndTest.registration("MENTEE", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness")), "UTC")), 201)
+                SeasonEndToEndTest.registration("MENTEE", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness"), "assignedReviewer", true), "UTC")), 201)
                 .get("id").asText();
         // matching-service learns the track and the program's staff (olivia organizes it) from the broker
         SeasonEndToEndTest.awaitTrue(() -> Http.get(Stack.MATCHING + "/programs/" + programId + "/tracks/" + reviewer + "/matching-policy",
@@ -267,16 +267,16 @@ class HostileInputTest {
         SeasonEndToEndTest.expect(Http.put(Stack.PARTICIPANTS + "/me", token(victim), profile(VICTIM_NAME, "Victim University")), 201);
         String reg = Stack.PARTICIPANTS + "/programs/" + programId + "/tracks/";
         String reviewerRegistration = SeasonEndToEndTest.expect(Http.post(reg + reviewer + "/registrations", token(attacker),
-                registration("MENTEE", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness")), "Mallory Attacker", "Attack University")), 201).get("id").asText();
+                registration("MENTEE", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness"), "assignedReviewer", true), "Mallory Attacker", "Attack University")), 201).get("id").asText();
 
         // --- 2. every dangerous character class in every single-line field the attacker can write
         List<Target> targets = List.of(
                 new Target("PUT /me", "name", bad -> Http.put(Stack.PARTICIPANTS + "/me", token(attacker), profile(bad, "Attack University"))),
                 new Target("PUT /me", "affiliation", bad -> Http.put(Stack.PARTICIPANTS + "/me", token(attacker), profile("Mallory Attacker", bad))),
                 new Target("POST /programs/{p}/tracks/{t}/registrations", "profile.name", bad -> Http.post(reg + reviewer + "/registrations",
-                        token(attacker), registration("MENTEE", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness")), bad, "Attack University"))),
+                        token(attacker), registration("MENTEE", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness"), "assignedReviewer", true), bad, "Attack University"))),
                 new Target("POST /programs/{p}/tracks/{t}/registrations", "profile.affiliation", bad -> {
-                    Map<String, Object> body = registration("MENTEE", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness")), "Mallory Attacker", "Attack University");
+                    Map<String, Object> body = registration("MENTEE", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness"), "assignedReviewer", true), "Mallory Attacker", "Attack University");
                     @SuppressWarnings("unchecked") Map<String, Object> profile = new java.util.HashMap<>((Map<String, Object>) body.get("profile"));
                     profile.put("affiliation", bad);
                     body.put("profile", profile);

@@ -261,7 +261,7 @@ public final class PipelineBenchmark {
         }
         return kind.equals("AUTHOR")
                 ? Map.of("paperTitle", "Paper of " + user, "paperSummary", "Causal effects from EHR.", "intendsToSubmit", true)
-                : Map.of("reviewingExperience", "FEW", "areas", List.of("fairness"));
+                : Map.of("reviewingExperience", "FEW", "areas", List.of("fairness"), "assignedReviewer", true);
     }
 
     /** Waits until {@code count} mails of the event type since {@code since} were accepted by SMTP; returns when (nanoTime). */

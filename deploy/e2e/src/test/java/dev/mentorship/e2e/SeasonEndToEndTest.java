@@ -82,7 +82,7 @@ class SeasonEndToEndTest {
             register("ben", author, "MENTEE", Map.of("paperTitle", "Segmenting tumours", "paperSummary", "Medical imaging with few labels.",
                     "intendsToSubmit", true), "Europe/Madrid", reg, programId);
             register("maria", reviewer, "MENTOR", Map.of("expertise", List.of("fairness"), "capacity", 1), "Europe/Berlin", reg, programId);
-            register("chen", reviewer, "MENTEE", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness")), "Asia/Shanghai", reg, programId);
+            register("chen", reviewer, "MENTEE", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness"), "assignedReviewer", true), "Asia/Shanghai", reg, programId);
             register("mei", career, "MENTOR", Map.of("topics", List.of("work-life balance", "long-term research plan"),
                     "oneOnOneAvailability", careerHours, "capacity", 4), "UTC", reg, programId);
             String eraser = "season-eraser-" + run;
@@ -157,6 +157,12 @@ class SeasonEndToEndTest {
             assertThat(rolled.data().get("source").asText()).isEqualTo("ROLLING");
             Mail.await(late + "@mentorship.test", m -> m.subject().equals("Your mentor: Noor Newmentor"), WAIT);
 
+            // --- someone who has not applied follows the program ("tell me about this program"): application-deadline
+            // reminders are for them, not for anna, who registered already
+            String follower = "season-follower-" + run;
+            Keycloak.user(follower, "Fay", "Follower");
+            expect(Http.put(Stack.NOTIFICATIONS + "/me/program-subscriptions/" + programId, Keycloak.token(follower), null), 201);
+
             // --- a deadline is extended and the reminders follow (the clock reaches one while the meetings below are played)
             Instant target = Instant.now().plus(Duration.ofDays(1)).plusSeconds(20).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60); // the next minute at least 20 s away: the move is done before its P1D reminder falls due
             LocalDateTime local = LocalDateTime.ofInstant(target, AOE);
@@ -187,8 +193,12 @@ class SeasonEndToEndTest {
                     && programId.equals(e.data().path("programId").asText()) && "P1D".equals(e.data().path("lead").asText()), 1,
                     Duration.ofSeconds(150));
             Contracts.assertValid("DeadlineApproaching", approaching.get(0).data());
-            Mail.await("anna@mentorship.test", m -> m.subject().startsWith("Application deadline: ") && m.text().contains("is due in 1 day"),
+            String program = programName(approaching.get(0));
+            Mail.await(follower + "@mentorship.test", m -> m.subject().contains(" close on ") && m.subject().contains(program),
                     Duration.ofSeconds(60));
+            sleep(3000);
+            assertThat(Mail.of("anna@mentorship.test")).as("anna registered already: the application deadline is not for her")
+                    .noneMatch(m -> m.subject().contains(" close on ") && m.subject().contains(program));
 
             // --- a participant erases their data, and no service keeps it
             String eraserToken = Keycloak.token(eraser);
@@ -343,6 +353,11 @@ class SeasonEndToEndTest {
             sleep(300);
         }
         throw new AssertionError(message + ": " + last);
+    }
+
+    /** The program a DeadlineApproaching is about, as its mails name it. */
+    private static String programName(Topics.Event deadline) {
+        return deadline.data().path("programName").asText();
     }
 
     static void sleep(long millis) {

@@ -30,6 +30,10 @@ public class MatchingEvents {
                 .replaceWithVoid();
     }
 
+    public Uni<Void> pairingEnded(PairingEnded event) {
+        return append(PairingEnded.TYPE, event.trackId(), event.pairingId(), event);
+    }
+
     public Uni<Void> menteeWaitlisted(MenteeWaitlisted event) {
         return append(MenteeWaitlisted.TYPE, event.trackId(), event.mentee().registrationId(), event);
     }

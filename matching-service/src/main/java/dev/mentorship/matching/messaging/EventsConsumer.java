@@ -5,6 +5,7 @@ import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantRegistered
 import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantUpdated;
 import dev.mentorship.matching.messaging.ParticipantEvents.ParticipantWithdrawn;
 import dev.mentorship.matching.messaging.ParticipantEvents.WaitlistPriorityChanged;
+import dev.mentorship.matching.messaging.ProgramEvents.MilestoneRescheduled;
 import dev.mentorship.matching.messaging.ProgramEvents.ProgramPublished;
 import dev.mentorship.matching.registration.service.RegistrationDirectory;
 import dev.mentorship.matching.track.service.TrackDirectory;
@@ -38,6 +39,7 @@ public class EventsConsumer {
     public Uni<Void> programs(ConsumerRecord<String, String> record) {
         return inbox.once(record, event -> switch (event.type()) {
             case ProgramPublished.TYPE -> tracks.onProgramPublished(event.data(ProgramPublished.class));
+            case MilestoneRescheduled.TYPE -> tracks.onMilestoneRescheduled(event.data(MilestoneRescheduled.class));
             default -> EventInbox.ignored();
         });
     }

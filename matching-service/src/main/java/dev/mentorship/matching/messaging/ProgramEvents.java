@@ -1,6 +1,7 @@
 package dev.mentorship.matching.messaging;
 
 import dev.mentorship.runtime.messaging.Required;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +26,15 @@ public final class ProgramEvents {
      * @param menteesPerMentorMax null when the track sets none
      */
     public record Track(@Required UUID trackId, @Required String kind, @Required String name,
-                        Integer menteesPerMentorMin, Integer menteesPerMentorMax) {
+                        Integer menteesPerMentorMin, Integer menteesPerMentorMax, PairingsEnd pairingsEnd) {
+    }
+
+    /** When the track's pairings end (optional: events published before the field existed have none). */
+    public record PairingsEnd(@Required UUID milestoneId, @Required Instant endsAt) {
+    }
+
+    /** A milestone moved; {@code pairingsEndAt} is set when the milestone ends its track's pairings. */
+    public record MilestoneRescheduled(@Required UUID trackId, @Required UUID milestoneId, Instant pairingsEndAt) {
+        public static final String TYPE = "MilestoneRescheduled";
     }
 }

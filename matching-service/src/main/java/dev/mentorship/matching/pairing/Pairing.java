@@ -22,7 +22,8 @@ import java.util.UUID;
 @Table(name = "pairing")
 public class Pairing extends PanacheEntityBase {
 
-    public enum Status { ACTIVE, DISSOLVED }
+    /** ENDED: the track's part of the program ended (PairingEnded); DISSOLVED: it ended early (PairingDissolved). */
+    public enum Status { ACTIVE, DISSOLVED, ENDED }
 
     /** What made the pairing: a published run, or rolling matching (a late mentee, a mentor taking from the waitlist). */
     public enum Source { RUN, ROLLING }
@@ -81,6 +82,9 @@ public class Pairing extends PanacheEntityBase {
 
     @Column(name = "dissolved_at")
     public Instant dissolvedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
 
     @Version
     public long version;

@@ -9,7 +9,9 @@ import java.util.Locale;
 
 /**
  * Why a pair was scored as it was, in words people read (the proposal, /me/pairings, PairingCreated): what the two
- * share, from {@link TrackScores}, and the rules of the track's policy that applied.
+ * share, from {@link TrackScores}, and the rules of the track's policy that applied. Only what counts is said: a
+ * part of the score that is zero (no shared keyword, free text 0 %, no hours in common, a weight of 0) is left out
+ * of the words rather than shown as "0 %".
  */
 public final class Explanations {
 
@@ -28,21 +30,41 @@ public final class Explanations {
         double hours = 0;
         double text = 0;
         String summary;
+        Weights weights = policy.weights();
         if (scores.kind() == TrackScores.Kind.CAREER) {
-            sharedTopics = scores.sharedTopics(i, j);
+            sharedTopics = weights.topics() == 0 ? List.of() : scores.sharedTopics(i, j);
             hours = scores.sharedHours(i, j);
-            rules.add("CAREER: topics " + percent(policy.weights().topics()) + ", shared hours " + percent(policy.weights().hours())
-                    + " (two hours count fully)");
-            summary = (sharedTopics.isEmpty() ? "No topic in common" : "Shared topics: " + String.join(", ", sharedTopics))
-                    + "; " + formatHours(hours) + " free at the same time in the one-on-one week"
-                    + firstCommonSlot(scores.firstCommonSlot(i, j)) + ".";
+            List<String> how = new ArrayList<>();
+            if (Math.round(weights.topics() * 100) > 0) {
+                how.add("similar topics count by the words they share");
+            }
+            if (Math.round(weights.hours() * 100) > 0) {
+                how.add("two hours count fully");
+            }
+            rules.add("CAREER: " + parts(List.of("topics", "shared hours"), weights.topics(), weights.hours())
+                    + (how.isEmpty() ? "" : " (" + String.join("; ", how) + ")"));
+            List<String> said = new ArrayList<>();
+            if (!sharedTopics.isEmpty()) {
+                said.add("Shared topics: " + String.join(", ", sharedTopics));
+            }
+            if (Math.round(hours * 10) > 0) {
+                said.add(formatHours(hours) + " free at the same time in the one-on-one week"
+                        + firstCommonSlot(scores.firstCommonSlot(i, j)));
+            }
+            summary = said.isEmpty() ? "No topic or free time in common." : capitalised(String.join("; ", said)) + ".";
         } else {
-            shared = scores.sharedKeywords(i, j);
-            text = scores.textSimilarity(i, j);
-            rules.add("research interests: keywords " + percent(policy.weights().keywords()) + ", free text "
-                    + percent(policy.weights().text()) + " (rare shared keywords count more)");
-            summary = (shared.isEmpty() ? "No keyword in common" : "Shared interests: " + String.join(", ", shared))
-                    + "; free-text similarity " + Math.round(text * 100) + " %.";
+            shared = weights.keywords() == 0 ? List.of() : scores.sharedKeywords(i, j);
+            text = weights.text() == 0 ? 0 : scores.textSimilarity(i, j);
+            rules.add("research interests: " + parts(List.of("keywords", "free text"), weights.keywords(), weights.text())
+                    + (Math.round(weights.keywords() * 100) > 0 ? " (rare shared keywords count more)" : ""));
+            List<String> said = new ArrayList<>();
+            if (!shared.isEmpty()) {
+                said.add("Shared interests: " + String.join(", ", shared));
+            }
+            if (Math.round(text * 100) > 0) {
+                said.add("free-text similarity " + Math.round(text * 100) + " %");
+            }
+            summary = said.isEmpty() ? "No research interest in common." : capitalised(String.join("; ", said)) + ".";
         }
         if (policy.excludeSameAffiliation()) {
             rules.add("pairs from the same affiliation are excluded");
@@ -60,6 +82,21 @@ public final class Explanations {
         }
         String end = HOURS.format(Instant.ofEpochSecond(slot[1]));
         return " (first: " + HOURS.format(Instant.ofEpochSecond(slot[0])) + "–" + end.substring(end.length() - 5) + " UTC)";
+    }
+
+    /** The parts that count, with their weights; a part weighted 0 is not mentioned. */
+    private static String parts(List<String> names, double... weights) {
+        List<String> counted = new ArrayList<>();
+        for (int p = 0; p < names.size(); p++) {
+            if (Math.round(weights[p] * 100) > 0) {
+                counted.add(names.get(p) + " " + percent(weights[p]));
+            }
+        }
+        return counted.isEmpty() ? "nothing weighted" : String.join(", ", counted);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String percent(double weight) {

@@ -16,8 +16,11 @@ import java.util.UUID;
  * <ul>
  * <li>AUTHOR and REVIEWER: shared research interests, as the cosine of IDF-weighted keyword sets (a rare shared
  * keyword counts more than a common one) and of TF-IDF vectors of the free text;</li>
- * <li>CAREER: the share of the mentee's topics the mentor offers, and the hours both are free in the one-on-one
- * week (from UTC intervals, so time zones are already taken into account), two hours counting fully.</li>
+ * <li>CAREER: how much of what the mentee wants to talk about the mentor offers (for each mentee topic the mentor's
+ * most similar one, averaged: the same topic counts 1, a topic in other words by the words they share, see
+ * {@link TopicSimilarity}; the track's topics are suggestions, free topics count too), and the hours both are free
+ * in the one-on-one week (from UTC intervals, so time zones are already taken into account), two hours counting
+ * fully.</li>
  * </ul>
  * A pair is excluded (NaN) when it is the same person, a pair an organizer forbade, the same affiliation where the
  * policy says so, fewer shared hours than the policy's minimum (CAREER), or a score under the policy's minimum.
@@ -52,9 +55,9 @@ public final class TrackScores implements PairScores {
     private final float[][] menteeTermWeights;
     private final int[][] mentorTerms;
     private final float[][] mentorTermWeights;
-    private final long[] menteeTopics;
-    private final long[] mentorTopics;
-    private final String[] topicNames;
+    private final TopicSimilarity topics;
+    private final int[][] menteeTopics;
+    private final int[][] mentorTopics;
     private final long[][] menteeIntervals;
     private final long[][] mentorIntervals;
     private final String[] menteeAffiliation;
@@ -109,11 +112,11 @@ public final class TrackScores implements PairScores {
         this.mentorTermWeights = new float[mentors.size()][];
         vectors(menteeCounts, termFrequency, people, menteeTerms, menteeTermWeights);
         vectors(mentorCounts, termFrequency, people, mentorTerms, mentorTermWeights);
-        // career topics as bit sets
-        List<String> topics = new ArrayList<>();
-        this.menteeTopics = topicBits(mentees, topics);
-        this.mentorTopics = topicBits(mentors, topics);
-        this.topicNames = topics.toArray(new String[0]);
+        // career topics as ids, with the similarity of every two looked up once
+        this.topics = new TopicSimilarity();
+        this.menteeTopics = topicIds(mentees, topics);
+        this.mentorTopics = topicIds(mentors, topics);
+        topics.build();
         this.menteeIntervals = intervals(mentees);
         this.mentorIntervals = intervals(mentors);
         this.menteeAffiliation = mentees.stream().map(p -> normalise(p.affiliation())).toArray(String[]::new);
@@ -182,8 +185,7 @@ public final class TrackScores implements PairScores {
     double raw(int i, int j) {
         Weights w = policy.weights();
         if (kind == Kind.CAREER) {
-            double topics = Long.bitCount(menteeTopics[i]) == 0 ? 0
-                    : (double) Long.bitCount(menteeTopics[i] & mentorTopics[j]) / Long.bitCount(menteeTopics[i]);
+            double topics = w.topics() == 0 ? 0 : this.topics.score(menteeTopics[i], mentorTopics[j]);
             double hours = Math.min(sharedSeconds(menteeIntervals[i], mentorIntervals[j]) / 3600.0, FULL_HOURS) / FULL_HOURS;
             double total = w.topics() + w.hours();
             return total == 0 ? 0 : (w.topics() * topics + w.hours() * hours) / total;
@@ -211,15 +213,26 @@ public final class TrackScores implements PairScores {
         return shared;
     }
 
-    /** The career topics both have (CAREER). */
+    /**
+     * The career topics both have (CAREER), in the mentee's order: a topic both name ("work-life balance"), or a
+     * mentee's topic and the mentor's most similar one ("finding a job in industry ~ job search in industry").
+     */
     List<String> sharedTopics(int i, int j) {
         List<String> shared = new ArrayList<>();
-        for (int t = 0; t < topicNames.length; t++) {
-            if ((menteeTopics[i] & mentorTopics[j] & (1L << t)) != 0) {
-                shared.add(topicNames[t]);
+        for (int a : menteeTopics[i]) {
+            int b = topics.closest(a, mentorTopics[j]);
+            if (b == a) {
+                shared.add(topics.name(a));
+            } else if (b >= 0) {
+                shared.add(topics.name(a) + " ~ " + topics.name(b));
             }
         }
         return shared;
+    }
+
+    /** The topic part of a CAREER pair's score, in [0, 1]. */
+    double topicSimilarity(int i, int j) {
+        return topics.score(menteeTopics[i], mentorTopics[j]);
     }
 
     /** Hours both are free in the one-on-one week (CAREER). */
@@ -386,22 +399,14 @@ public final class TrackScores implements PairScores {
         }
     }
 
-    private static long[] topicBits(List<Person> people, List<String> topics) {
-        long[] bits = new long[people.size()];
+    /** Each person's topic ids, distinct, in their own order. */
+    private static int[][] topicIds(List<Person> people, TopicSimilarity topics) {
+        int[][] ids = new int[people.size()][];
         for (int p = 0; p < people.size(); p++) {
-            for (String topic : people.get(p).topics()) {
-                String t = normalise(topic);
-                int index = topics.indexOf(t);
-                if (index < 0 && topics.size() < 64) {
-                    topics.add(t);
-                    index = topics.size() - 1;
-                }
-                if (index >= 0) {
-                    bits[p] |= 1L << index;
-                }
-            }
+            List<String> own = people.get(p).topics() == null ? List.of() : people.get(p).topics();
+            ids[p] = own.stream().mapToInt(topics::add).filter(id -> id >= 0).distinct().toArray();
         }
-        return bits;
+        return ids;
     }
 
     /** Each person's intervals sorted and merged, flattened to [start, end, start, end, ...]. */

@@ -47,6 +47,19 @@ public class Track extends PanacheEntityBase {
     @Column(name = "mentees_per_mentor_max")
     public Integer menteesPerMentorMax;
 
+    /** The milestone whose end ends the track's pairings (ProgramPublished's pairingsEnd); null: they do not end by themselves. */
+    @Column(name = "pairings_end_milestone_id")
+    public UUID pairingsEndMilestoneId;
+
+    /** When the track's pairings end: from then on no pairing is made and the active ones end (PairingEnded). */
+    @Column(name = "pairings_end_at")
+    public Instant pairingsEndAt;
+
+    /** Whether the track's part of the program is over at {@code now}. */
+    public boolean ended(Instant now) {
+        return pairingsEndAt != null && !now.isBefore(pairingsEndAt);
+    }
+
     /** The last published run: once set, the track matches on a rolling basis. */
     @Column(name = "published_run_id")
     public UUID publishedRunId;

@@ -9,4 +9,9 @@ public record Person(UUID id, String name, String email, String timeZone) {
     public static UUID configuredOrganizerId(String email) {
         return UUID.nameUUIDFromBytes(("organizer:" + email.strip().toLowerCase()).getBytes());
     }
+
+    /** The id under which a program's report contact (an address of its code of conduct, no account) gets conduct notices. */
+    public static UUID reportContactId(String email) {
+        return UUID.nameUUIDFromBytes(("report-contact:" + email.strip().toLowerCase()).getBytes());
+    }
 }

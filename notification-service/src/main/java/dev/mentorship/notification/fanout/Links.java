@@ -31,6 +31,11 @@ public record Links(String base, UUID programId) {
         return base + "/meetings/" + meetingId;
     }
 
+    /** A track of the program, where people read about it and apply; the inbox when the program is not known. */
+    public String track(UUID trackId) {
+        return programId == null ? inbox() : base + "/programs/" + programId + "/tracks/" + trackId;
+    }
+
     public String inbox() {
         return base + "/inbox";
     }

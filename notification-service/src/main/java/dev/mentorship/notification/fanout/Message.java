@@ -9,7 +9,19 @@ import java.util.UUID;
  * inbox entry's link); {@code links} are the frontend's routes for the recipient's program (the preferences link).
  */
 public record Message(UUID recipientId, String email, String name, Category category, String subject,
-                      List<String> paragraphs, List<Fact> facts, Link link, Links links, String attachmentName, String attachment) {
+                      List<String> paragraphs, List<Fact> facts, Link link, Links links, String attachmentName, String attachment,
+                      boolean digestOnly) {
+
+    /** A message mailed on its own (or in the person's digest, if they chose one). */
+    public Message(UUID recipientId, String email, String name, Category category, String subject, List<String> paragraphs,
+                   List<Fact> facts, Link link, Links links, String attachmentName, String attachment) {
+        this(recipientId, email, name, category, subject, paragraphs, facts, link, links, attachmentName, attachment, false);
+    }
+
+    /** The same message, mailed only in the recipient's daily digest (organizers' overview of many pairs). */
+    public Message inDigest() {
+        return new Message(recipientId, email, name, category, subject, paragraphs, facts, link, links, attachmentName, attachment, true);
+    }
 
     /** A labelled value, e.g. "Your mentor: Maria Lopez (maria@example.org)". */
     public record Fact(String label, String value) {
@@ -31,6 +43,8 @@ public record Message(UUID recipientId, String email, String name, Category cate
         MEETINGS(false),
         /** inactive pairings */
         INACTIVITY(false),
+        /** programs a person follows and new editions of programs they took part in: their application deadlines */
+        PROGRAM_NEWS(false),
         /** conduct reports (organizers): always by email */
         CONDUCT(true);
 

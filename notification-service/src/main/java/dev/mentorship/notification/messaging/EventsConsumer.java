@@ -10,6 +10,7 @@ import dev.mentorship.notification.inbox.service.LiveNotifications;
 import dev.mentorship.notification.messaging.PairingEvents.MenteeWaitlisted;
 import dev.mentorship.notification.messaging.PairingEvents.PairingCreated;
 import dev.mentorship.notification.messaging.PairingEvents.PairingDissolved;
+import dev.mentorship.notification.messaging.PairingEvents.PairingEnded;
 import dev.mentorship.notification.messaging.ParticipantEvents.ConductReportFiled;
 import dev.mentorship.notification.messaging.ParticipantEvents.ParticipantErased;
 import dev.mentorship.notification.messaging.ParticipantEvents.ParticipantRegistered;
@@ -18,6 +19,7 @@ import dev.mentorship.notification.messaging.ParticipantEvents.ParticipantWithdr
 import dev.mentorship.notification.messaging.ProgramEvents.MilestoneRescheduled;
 import dev.mentorship.notification.messaging.ProgramEvents.ProgramPublished;
 import dev.mentorship.notification.messaging.ScheduleEvents.DeadlineApproaching;
+import dev.mentorship.notification.messaging.ScheduleEvents.GroupSessionApproaching;
 import dev.mentorship.notification.messaging.ScheduleEvents.Meeting;
 import dev.mentorship.notification.messaging.ScheduleEvents.PairingInactive;
 import dev.mentorship.runtime.messaging.IncomingEvent;
@@ -151,6 +153,7 @@ public class EventsConsumer {
             }
             case MenteeWaitlisted.TYPE -> messages.waitlisted(conn, event.data(MenteeWaitlisted.class));
             case PairingDissolved.TYPE -> messages.dissolved(conn, event.data(PairingDissolved.class));
+            case PairingEnded.TYPE -> messages.ended(conn, event.data(PairingEnded.class));
 
             case DeadlineApproaching.TYPE -> messages.deadline(conn, event.data(DeadlineApproaching.class));
             case Meeting.SCHEDULED -> messages.meeting(conn, Meeting.Notice.SCHEDULED, event.data(Meeting.class));
@@ -159,6 +162,7 @@ public class EventsConsumer {
             case Meeting.APPROACHING -> messages.meeting(conn, Meeting.Notice.APPROACHING, event.data(Meeting.class));
             case Meeting.DRAFT_REMINDER -> messages.draft(conn, event.data(Meeting.class));
             case PairingInactive.TYPE -> messages.inactive(conn, event.data(PairingInactive.class));
+            case GroupSessionApproaching.TYPE -> messages.groupSession(conn, event.data(GroupSessionApproaching.class));
 
             default -> Uni.createFrom().item(NOBODY);
         };

@@ -54,6 +54,16 @@ public final class PairingEvents {
         public static final String ERASED = "ERASED";
     }
 
+    /** The track's part of the program ended, and with it the pairing. */
+    public record PairingEnded(@Required UUID pairingId,
+                               UUID programId,
+                               @Required UUID trackId,
+                               @Required String trackKind,
+                               @Required Member mentor,
+                               @Required Member mentee) {
+        public static final String TYPE = "PairingEnded";
+    }
+
     /** A member of a pairing with the contact matching-service knows; {@code timeZone} may be missing (null). */
     public record Member(@Required UUID participantId,
                          @Required String name,

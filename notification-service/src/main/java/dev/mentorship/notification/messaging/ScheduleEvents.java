@@ -12,7 +12,7 @@ import java.util.UUID;
  * producer's JSON Schemas in schedule-service's {@code schemas/} and docs/asyncapi.yaml): only the fields it uses,
  * bound by {@link dev.mentorship.runtime.messaging.IncomingEvent#data(Class)}; any other field is ignored, a missing
  * required one makes the event poison. Fields the schemas require but this service has always done without (a
- * deadline's audience, a meeting's kind and number) stay optional here, with the same defaults; a deadline's
+ * deadline's audience and milestone type, a meeting's kind and number) stay optional here, with the same defaults; a deadline's
  * {@code trackName}, optional in the schema, is optional here too.
  */
 public final class ScheduleEvents {
@@ -25,11 +25,20 @@ public final class ScheduleEvents {
                                       @Required UUID trackId,
                                       String trackName,
                                       @Required String milestoneName,
+                                      String milestoneType,
                                       List<String> audience,
                                       @Required Instant dueAt,
                                       @Required String localRendering,
                                       @Required Duration lead) {
         public static final String TYPE = "DeadlineApproaching";
+
+        /** The milestone type of the application deadline: its reminder goes to who may still apply. */
+        public static final String APPLICATION_DEADLINE = "APPLICATION_DEADLINE";
+
+        /** Whether this is a reminder of the application deadline ({@code milestoneType} absent: no). */
+        public boolean applicationDeadline() {
+            return APPLICATION_DEADLINE.equals(milestoneType);
+        }
 
         /** The roles told (MENTOR, MENTEE); none: nobody. */
         @Override
@@ -41,7 +50,9 @@ public final class ScheduleEvents {
     /**
      * A meeting, as the four meeting events and the draft reminder carry it (one shape; which event it came with is its
      * {@link Notice}): its time, schedule-service's calendar UID and SEQUENCE, and both parties as far as they are
-     * known. {@code reason}: why it was cancelled (MeetingCancelled, optional).
+     * known. {@code reason}: why it was cancelled (MeetingCancelled, optional). {@code location} and {@code videoUrl}:
+     * where it takes place (optional, absent when nobody said); {@code previousStartsAt} (MeetingRescheduled): the time
+     * before, the same as {@code startsAt} when only the place changed.
      */
     public record Meeting(@Required UUID meetingId,
                           UUID programId,
@@ -53,7 +64,10 @@ public final class ScheduleEvents {
                           @Required String icsUid,
                           @Required Party mentor,
                           @Required Party mentee,
-                          String reason) {
+                          String reason,
+                          String location,
+                          String videoUrl,
+                          Instant previousStartsAt) {
         public static final String SCHEDULED = "MeetingScheduled";
         public static final String RESCHEDULED = "MeetingRescheduled";
         public static final String CANCELLED = "MeetingCancelled";
@@ -83,6 +97,17 @@ public final class ScheduleEvents {
         public String reason() {
             return reason == null ? "" : reason;
         }
+
+        /** The video link, only an absolute https one (schedule-service accepts no other); null otherwise. */
+        @Override
+        public String videoUrl() {
+            return videoUrl != null && videoUrl.regionMatches(true, 0, "https://", 0, 8) ? videoUrl : null;
+        }
+
+        /** A MeetingRescheduled at the same time: only its place changed. */
+        public boolean onlyPlaceChanged() {
+            return previousStartsAt != null && previousStartsAt.equals(startsAt);
+        }
     }
 
     /**
@@ -99,6 +124,44 @@ public final class ScheduleEvents {
         /** Whether mail can reach them. */
         public boolean reachable() {
             return email != null;
+        }
+    }
+
+    /**
+     * A group session is near, for one person ({@code recipient}; the event's localStart is the first session's start in
+     * their zone). {@code notice} STARTS: a session they joined starts in {@code lead} ({@code sessions}: it); CHOOSE:
+     * they have chosen none of the milestone's sessions, the first starts in {@code lead} ({@code sessions}: those with
+     * seats left). Notices this service does not know give nothing.
+     */
+    public record GroupSessionApproaching(@Required String notice,
+                                          UUID programId,
+                                          @Required String programName,
+                                          @Required UUID trackId,
+                                          String trackName,
+                                          @Required String milestoneName,
+                                          @Required Duration lead,
+                                          @Required Party recipient,
+                                          @Required List<GroupSession> sessions) {
+        public static final String TYPE = "GroupSessionApproaching";
+        public static final String STARTS = "STARTS";
+        public static final String CHOOSE = "CHOOSE";
+    }
+
+    /** A session of a group-session milestone: its time, length, link (only https; null: not announced), seats left. */
+    public record GroupSession(@Required UUID sessionId,
+                               @Required String key,
+                               @Required Instant startsAt,
+                               @Required Instant endsAt,
+                               @Required int durationMinutes,
+                               String onlineUrl,
+                               Integer seatsLeft,
+                               @Required String icsUid,
+                               @Required int sequence) {
+
+        /** The link, only an absolute https one (schedule-service accepts no other); null otherwise. */
+        @Override
+        public String onlineUrl() {
+            return onlineUrl != null && onlineUrl.regionMatches(true, 0, "https://", 0, 8) ? onlineUrl : null;
         }
     }
 

@@ -10,7 +10,8 @@ public enum OptOut {
     DEADLINES("deadline reminders and moved deadlines"),
     MEETINGS("meeting confirmations, changes and reminders, and draft reminders"),
     INACTIVITY("reminders about pairings that have not met for a while"),
-    ALL("the optional notices (deadlines, meetings, inactive pairings)");
+    PROGRAM_NEWS("application deadlines of programs you follow and of new editions of programs you took part in"),
+    ALL("the optional notices (deadlines, meetings, inactive pairings, news of programs)");
 
     /** As people read it: "deadline reminders and moved deadlines". */
     public final String description;
@@ -25,6 +26,7 @@ public enum OptOut {
             case DEADLINES -> DEADLINES;
             case MEETINGS -> MEETINGS;
             case INACTIVITY -> INACTIVITY;
+            case PROGRAM_NEWS -> PROGRAM_NEWS;
             default -> null;
         };
     }

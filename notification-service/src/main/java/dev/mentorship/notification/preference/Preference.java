@@ -27,6 +27,10 @@ public class Preference extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean inactivity = true;
 
+    /** The application deadlines of programs the person follows and of new editions of programs they took part in. */
+    @Column(name = "program_news", nullable = false)
+    public boolean programNews = true;
+
     @Column(name = "daily_digest", nullable = false)
     public boolean dailyDigest;
 

@@ -43,7 +43,8 @@ final class Events implements AutoCloseable {
                 new StaffEvents.Member("oscar", List.of("ORGANIZER"))));
         send("mentorship.programs", programId, "ProgramPublished", """
                 {"programId": "%s", "conference": "ML4H", "name": "ML4H Test", "timeZone": "AoE", %s"publishedAt": "2026-01-01T00:00:00Z",
-                 "codeOfConduct": {"title": "Code", "version": "1"},
+                 "codeOfConduct": {"title": "ML4H Code of Conduct", "version": "1", "url": "https://ahli.cc/ml4h/code-of-conduct/",
+                   "reportContact": "conduct-desk@ml4h.test"},
                  "tracks": [
                   {"trackId": "%s", "key": "author", "kind": "AUTHOR", "name": "Author Mentorship", "topics": [],
                    "registration": {"roles": ["MENTOR", "MENTEE"], "opensAt": "2020-01-01T00:00:00Z", "applicationDeadline": "2099-01-01T00:00:00Z",

@@ -95,6 +95,11 @@ class NotificationFlowTest {
 
             Mail late = Mailbox.await(to(mentee, "Your registration"), 1, WAIT).get(0);
             assertThat(late.text()).contains("Hello note-mentee Test").contains("waitlist");
+            // the code of conduct the person accepted, where to read it and where to report a violation
+            assertThat(late.text()).contains("You accepted the ML4H Code of Conduct (version 1)")
+                    .contains("https://ahli.cc/ml4h/code-of-conduct/")
+                    .contains("To report a violation, contact conduct-desk@ml4h.test");
+            assertThat(late.html()).contains("https://ahli.cc/ml4h/code-of-conduct/").contains("conduct-desk@ml4h.test");
             assertThat(late.html()).contains("<p>Hello note-mentee Test,</p>");
             assertThat(Mailbox.await(to(mentor, "Your registration"), 1, WAIT)).hasSize(1);
 
@@ -105,7 +110,7 @@ class NotificationFlowTest {
             Mail toMentee = Mailbox.await(to(mentee, "Your mentor"), 1, WAIT).get(0);
             assertThat(toMentee.subject()).isEqualTo("Your mentor: note-mentor Test");
             assertThat(toMentee.text()).contains(Tokens.email(mentor)).contains("Shared interests: causal inference")
-                    .contains("You contact your mentor by July 16, 2099 AoE");
+                    .contains("Please contact your mentor by July 16, 2099 AoE");
             Mail toMentor = Mailbox.await(to(mentor, "Your new mentee"), 1, WAIT).get(0);
             assertThat(toMentor.text()).contains(Tokens.email(mentee)).contains("Your mentee contacts you by July 16, 2099 AoE");
 
@@ -170,6 +175,28 @@ class NotificationFlowTest {
         String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("notification_mail_latency_seconds_count(\\{[^}]*\\})? [1-9]")
                 .containsPattern("notification_mail_latency_seconds_bucket\\{le=\"1\\.0\",?\\} [1-9]");
+    }
+
+    @Test
+    void aConductReportReachesTheProgramsConductContactsAndItsOwnReportContactWithoutItsContent() {
+        try (Events events = new Events()) {
+            events.programPublished();
+            awaitProgramKnown(events.programId);
+            String reportId = UUID.randomUUID().toString();
+            events.send("mentorship.participants", reportId, "ConductReportFiled", "{\"reportId\": \"" + reportId
+                    + "\", \"programId\": \"" + events.programId + "\", \"filedAt\": \"2026-01-01T00:00:00Z\"}");
+            Predicate<Mail> thisReport = m -> m.subject().contains("conduct report") && m.text().contains(reportId);
+            // olivia holds the conduct-contact grant; the program's code of conduct names conduct-desk@ml4h.test (no account)
+            Mail toStaff = Mailbox.await(thisReport.and(m -> m.to().equals("olivia@mentorship.test")), 1, WAIT).get(0);
+            Mail toDesk = Mailbox.await(thisReport.and(m -> m.to().equals("conduct-desk@ml4h.test")), 1, WAIT).get(0);
+            for (Mail mail : List.of(toStaff, toDesk)) {
+                assertThat(mail.text()).contains("Read it in the platform").contains(reportId);
+            }
+            sleep(500);
+            // once each, and not to oscar (an organizer without the grant)
+            assertThat(Mailbox.all().stream().filter(thisReport).map(Mail::to))
+                    .containsExactlyInAnyOrder("olivia@mentorship.test", "conduct-desk@ml4h.test");
+        }
     }
 
     @Test
@@ -310,6 +337,57 @@ class NotificationFlowTest {
         assertThat(left).isEmpty();
         // the mentor keeps the notice, without her name
         assertThat(inboxSubjects(partner)).contains("Your new mentee: a former participant");
+    }
+
+    @Test
+    void aMeetingsPlaceIsInItsMailAndInTheAttachedInvitation() throws Exception {
+        String mentor = "place-mentor";
+        String mentee = "place-mentee";
+        try (Events events = new Events()) {
+            events.programPublished();
+            awaitProgramKnown(events.programId);
+            events.registered(mentor, events.author, "AUTHOR", "MENTOR", "Europe/Berlin", false);
+            events.registered(mentee, events.author, "AUTHOR", "MENTEE", "Asia/Tokyo", false);
+            String pairingId = UUID.randomUUID().toString();
+            String meetingId = UUID.randomUUID().toString();
+            String meeting = """
+                    {"meetingId": "%s", "pairingId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "AUTHOR", "kind": "MENTORING",
+                     "number": 2, "startsAt": "2099-08-05T15:00:00Z", "endsAt": "2099-08-05T16:00:00Z", "durationMinutes": 60,
+                     "sequence": %d, "icsUid": "%s@meetings.mentorship", "icsUrl": "http://127.0.0.1:8083/meetings/%s.ics",
+                     "mentor": {"participantId": "%s", "name": "place-mentor Test", "email": "%s", "timeZone": "Europe/Berlin",
+                       "localStart": "Wednesday, August 5, 2099, 17:00 (Europe/Berlin)"},
+                     "mentee": {"participantId": "%s", "name": "place-mentee Test", "email": "%s", "timeZone": "Asia/Tokyo",
+                       "localStart": "Thursday, August 6, 2099, 00:00 (Asia/Tokyo)"}%s}""";
+            java.util.function.BiFunction<Integer, String, String> data = (sequence, extra) -> meeting.formatted(meetingId, pairingId,
+                    events.programId, events.author, sequence, meetingId, meetingId, Tokens.subject(mentor), Tokens.email(mentor),
+                    Tokens.subject(mentee), Tokens.email(mentee), extra);
+
+            // confirmed with a place: the mail says where, the invitation has LOCATION (escaped) and URL (as it is)
+            events.send("mentorship.schedule", pairingId, "MeetingScheduled", data.apply(1,
+                    ", \"location\": \"Room 4.12, Building B; 2nd floor\", \"videoUrl\": \"https://zoom.us/j/123?pwd=a,b\""));
+            Mail invitation = Mailbox.await(to(mentor, "Confirmed: mentoring meeting 2"), 1, WAIT).get(0);
+            assertThat(invitation.text()).contains("Where: Room 4.12, Building B; 2nd floor")
+                    .contains("Video link: https://zoom.us/j/123?pwd=a,b");
+            assertThat(invitation.html()).contains("Where").contains("Room 4.12, Building B; 2nd floor");
+            assertThat(invitation.calendar()).contains("LOCATION:Room 4.12\\, Building B\\; 2nd floor")
+                    .contains("URL:https://zoom.us/j/123?pwd=a,b").contains("SEQUENCE:1");
+
+            // the same time at a new place (only a video link now): told as a new place, not a move
+            events.send("mentorship.schedule", pairingId, "MeetingRescheduled", data.apply(2,
+                    ", \"previousStartsAt\": \"2099-08-05T15:00:00Z\", \"videoUrl\": \"https://meet.example.org/abc\""));
+            Mail moved = Mailbox.await(to(mentee, "New place: mentoring meeting 2"), 1, WAIT).get(0);
+            assertThat(moved.subject()).isEqualTo("New place: mentoring meeting 2 with place-mentor Test");
+            assertThat(moved.text()).contains("now takes place at https://meet.example.org/abc")
+                    .contains("Video link: https://meet.example.org/abc").doesNotContain("Where:").doesNotContain("moved to");
+            assertThat(moved.calendar()).contains("LOCATION:https://meet.example.org/abc")
+                    .contains("URL:https://meet.example.org/abc").contains("SEQUENCE:2");
+
+            // the draft reminder says where too (here a location only)
+            events.send("mentorship.schedule", pairingId, "DraftReminder", data.apply(2,
+                    ", \"lead\": \"P3D\", \"location\": \"Zoom\""));
+            Mail draft = Mailbox.await(to(mentee, "Send your current draft"), 1, WAIT).get(0);
+            assertThat(draft.text()).contains("Where: Zoom").doesNotContain("Video link");
+        }
     }
 
     private CompletableFuture<?> listen(HttpClient client, String user, List<String> lines) {

@@ -173,7 +173,9 @@ class EventDataTest {
         assertThat(program.tracks()).singleElement().satisfies(track -> {
             assertThat(List.of(track.name(), track.kind())).containsExactly("Author Mentorship", "AUTHOR");
             assertThat(track.milestones()).containsExactly(
-                    new Milestone(Milestone.FIRST_CONTACT_DUE, Instant.parse("2099-07-17T11:59:59Z"), "July 16, 2099 AoE"));
+                    new Milestone(Milestone.FIRST_CONTACT_DUE, Instant.parse("2099-07-17T11:59:59Z"), "July 16, 2099 AoE",
+                            "first-contact", "First contact", null));
+            assertThat(track.registration().closesAt()).isEqualTo(Instant.parse("2099-01-01T00:00:00Z"));
         });
 
         String moved = """

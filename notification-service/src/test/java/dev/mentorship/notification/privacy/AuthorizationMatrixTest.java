@@ -48,6 +48,14 @@ class AuthorizationMatrixTest {
         String owner = MATRIX.username(Caller.OWNER);
         try (EventProducer events = new EventProducer()) {
             MATRIX.announceStaff(events, programId, UUID.randomUUID());
+            // the program itself, so that people may follow it
+            events.send("mentorship.programs", programId.toString(), "ProgramPublished", UUID.randomUUID().toString(), "/test", """
+                    {"programId": "%s", "conference": "NM", "name": "NM 2025", "timeZone": "AoE", "publishedAt": "2026-01-01T00:00:00Z",
+                     "codeOfConduct": {"title": "Code", "version": "1"},
+                     "tracks": [{"trackId": "%s", "key": "career", "kind": "CAREER", "name": "Career Mentorship", "topics": [],
+                       "registration": {"roles": ["MENTOR", "MENTEE"], "opensAt": "2020-01-01T00:00:00Z",
+                         "applicationDeadline": "2099-01-01T00:00:00Z", "closesAt": "2099-01-01T00:00:00Z", "rolling": false},
+                       "milestones": []}]}""".formatted(programId, UUID.randomUUID()));
             events.send("mentorship.participants", Tokens.subject(owner), "ParticipantRegistered", UUID.randomUUID().toString(), "/test", """
                     {"participantId": "%s",
                      "participant": {"name": "%s Test", "email": "%s", "affiliation": "Somewhere", "careerStage": "PHD_STUDENT",
@@ -65,6 +73,10 @@ class AuthorizationMatrixTest {
             Thread.sleep(100);
         }
         while (!Database.query("select count(*)::text from program_staff where program_id = '" + programId + "'").equals(List.of("3"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        while (!Database.query("select count(*)::text from program_info where program_id = '" + programId + "'").equals(List.of("1"))
                 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
@@ -103,6 +115,22 @@ class AuthorizationMatrixTest {
                 r -> Boolean.TRUE.equals(r.path("read")) ? null : "not read"));
         cells.add(Cell.of("PUT", "/me/notification-preferences", Caller.ANONYMOUS, 401));
         cells.add(new Cell("GET", "/me/notification-preferences", Caller.OTHER_PARTICIPANT, 200, () -> null, r -> null));
+        // the programs a person follows: theirs alone; someone else's PUT and DELETE change only their own
+        String subscriptions = "/me/program-subscriptions";
+        String subscription = subscriptions + "/" + w.programId();
+        for (String[] call : List.of(new String[]{"GET", subscriptions}, new String[]{"GET", subscription}, new String[]{"PUT", subscription},
+                new String[]{"DELETE", subscription})) {
+            cells.add(Cell.of(call[0], call[1], Caller.ANONYMOUS, 401));
+        }
+        cells.add(new Cell("PUT", subscription, Caller.OWNER, 201, () -> null,
+                r -> w.programId().equals(r.path("programId")) ? null : "not the program followed"));
+        cells.add(new Cell("GET", subscriptions, Caller.OTHER_PARTICIPANT, 200, () -> null,
+                r -> Integer.valueOf(0).equals(r.path("total")) ? null : "shows someone else's subscription"));
+        cells.add(Cell.of("GET", subscription, Caller.OTHER_PARTICIPANT, 404));
+        cells.add(Cell.of("DELETE", subscription, Caller.OTHER_PARTICIPANT, 204));
+        cells.add(new Cell("GET", subscription, Caller.OWNER, 200, () -> null,
+                r -> w.programId().equals(r.path("programId")) ? null : "the owner's subscription is gone"));
+        cells.add(Cell.of("PUT", subscriptions + "/" + UUID.randomUUID(), Caller.OTHER_PARTICIPANT, 404));
         return MATRIX.run(cells, AuthorizationMatrix.naming(Map.of(w.programId(), "{program}", w.notificationId(), "{notification}")));
     }
 }

@@ -25,7 +25,8 @@ public final class ProgramEvents {
         public static final String TYPE = "ProgramPublished";
     }
 
-    public record CodeOfConduct(@Required String title, @Required String version) {
+    /** url and reportContact are optional: a program may name neither (ML4H 2024 names no report contact). */
+    public record CodeOfConduct(@Required String title, @Required String version, String url, String reportContact) {
     }
 
     public record Track(@Required UUID trackId,

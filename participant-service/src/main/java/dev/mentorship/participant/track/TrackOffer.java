@@ -72,6 +72,14 @@ public class TrackOffer extends PanacheEntityBase {
     @Column(name = "code_of_conduct_version", nullable = false)
     public String codeOfConductVersion;
 
+    /** Where the code of conduct is published, where the program names it. */
+    @Column(name = "code_of_conduct_url")
+    public String codeOfConductUrl;
+
+    /** Where the program has violations reported (e.g. info@ml4h.cc); null: only the platform's conduct report form. */
+    @Column(name = "conduct_report_contact")
+    public String conductReportContact;
+
     @Column(name = "mentees_per_mentor_min")
     public Integer menteesPerMentorMin;
 

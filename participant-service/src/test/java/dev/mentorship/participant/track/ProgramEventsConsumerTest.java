@@ -37,6 +37,9 @@ class ProgramEventsConsumerTest {
             assertThat(tracks.getString("items.find { it.kind == 'AUTHOR' }.closesAt")).isEqualTo("2099-09-07T11:59:59Z");
             assertThat(tracks.getList("items.find { it.kind == 'CAREER' }.topics")).contains("work-life balance");
             assertThat(tracks.getString("items.find { it.kind == 'CAREER' }.codeOfConductVersion")).isEqualTo("2025");
+            // where the code of conduct is and where violations are reported: what people read before registering
+            assertThat(tracks.getList("items.codeOfConductUrl")).containsOnly("https://ahli.cc/ml4h/code-of-conduct/");
+            assertThat(tracks.getList("items.conductReportContact")).containsOnly("info@ml4h.cc");
 
             // the career deadline is extended twice; then the first extension is delivered again
             String first = UUID.randomUUID().toString();
@@ -77,8 +80,13 @@ class ProgramEventsConsumerTest {
 
             String author = UUID.randomUUID().toString();
             events.send("mentorship.programs", programId, "ProgramPublished", UUID.randomUUID().toString(), SOURCE,
-                    programPublished(programId, author, UUID.randomUUID().toString()));
-            assertThat(awaitTracks(programId, page -> page.getList("items").size() == 2).getList("items")).hasSize(2);
+                    programPublished(programId, author, UUID.randomUUID().toString())
+                            .replace(", \"reportContact\": \"info@ml4h.cc\"", ""));
+            JsonPath tracks = awaitTracks(programId, page -> page.getList("items").size() == 2);
+            assertThat(tracks.getList("items")).hasSize(2);
+            // a program that names no report contact (ML4H 2024): none is shown, the URL still is
+            assertThat(tracks.getList("items.conductReportContact")).containsOnly((Object) null);
+            assertThat(tracks.getList("items.codeOfConductUrl")).containsOnly("https://ahli.cc/ml4h/code-of-conduct/");
         }
     }
 
@@ -108,7 +116,8 @@ class ProgramEventsConsumerTest {
         return """
                 {"programId": "%s", "conference": "ML4H", "name": "ML4H 2099", "timeZone": "AoE",
                  "publishedAt": "2026-01-01T00:00:00Z",
-                 "codeOfConduct": {"title": "ML4H Code of Conduct", "version": "2025"},
+                 "codeOfConduct": {"title": "ML4H Code of Conduct", "version": "2025",
+                   "url": "https://ahli.cc/ml4h/code-of-conduct/", "reportContact": "info@ml4h.cc"},
                  "tracks": [
                   {"trackId": "%s", "key": "author", "kind": "AUTHOR", "name": "Author Mentorship", "topics": [],
                    "registration": {"roles": ["MENTOR", "MENTEE"], "opensAt": "2026-01-01T00:00:00Z",

@@ -65,6 +65,13 @@ public class Meeting extends PanacheEntityBase {
     @Column
     public String note;
 
+    /** The meeting's own place, where it differs from its pairing's (both null: the pairing's; see {@link Place}). */
+    @Column
+    public String location;
+
+    @Column(name = "video_url")
+    public String videoUrl;
+
     /** RFC 5545 SEQUENCE: raised on each change calendar apps must see. */
     @Column(nullable = false)
     public int sequence;

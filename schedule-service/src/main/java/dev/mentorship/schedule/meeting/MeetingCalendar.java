@@ -8,23 +8,25 @@ import static dev.mentorship.runtime.text.ICalendar.line;
 import static dev.mentorship.runtime.text.ICalendar.mailto;
 import static dev.mentorship.runtime.text.ICalendar.param;
 import static dev.mentorship.runtime.text.ICalendar.text;
+import static dev.mentorship.runtime.text.ICalendar.uri;
 import static dev.mentorship.schedule.program.ProgramCalendar.utc;
 
 /**
  * Meetings in RFC 5545. A single meeting's file is an invitation calendar apps accept: METHOD:REQUEST with the
  * organizer and both members as attendees while it stands, METHOD:CANCEL once cancelled, the same UID throughout and
- * SEQUENCE raised on each change, so that an app updates the event in place.
+ * SEQUENCE raised on each change (a new place included), so that an app updates the event in place.
  */
 public final class MeetingCalendar {
 
     private MeetingCalendar() {
     }
 
-    public static String single(Meeting meeting, String trackName, Person mentor, Person mentee, String organizerEmail, Instant now) {
+    public static String single(Meeting meeting, Place place, String trackName, Person mentor, Person mentee, String organizerEmail,
+                                Instant now) {
         StringBuilder ics = new StringBuilder();
         begin(ics, meeting.status == Meeting.Status.CANCELLED ? "CANCEL"
                 : meeting.status == Meeting.Status.CONFIRMED ? "REQUEST" : "PUBLISH");
-        event(ics, meeting, trackName, mentor, mentee, organizerEmail, now);
+        event(ics, meeting, place, trackName, mentor, mentee, organizerEmail, now);
         line(ics, "END:VCALENDAR");
         return ics.toString();
     }
@@ -37,7 +39,8 @@ public final class MeetingCalendar {
         line(ics, "METHOD:" + method);
     }
 
-    public static void event(StringBuilder ics, Meeting meeting, String trackName, Person mentor, Person mentee,
+    /** One meeting's VEVENT; {@code place}: where (LOCATION: the location, else the video link; URL: the video link). */
+    public static void event(StringBuilder ics, Meeting meeting, Place place, String trackName, Person mentor, Person mentee,
                              String organizerEmail, Instant now) {
         line(ics, "BEGIN:VEVENT");
         line(ics, "UID:" + meeting.uid());
@@ -52,6 +55,12 @@ public final class MeetingCalendar {
             case ONE_ON_ONE -> "One-hour 1-1 career mentoring session.";
         };
         line(ics, "DESCRIPTION:" + text(description));
+        if (place.calendarLocation() != null) {
+            line(ics, "LOCATION:" + text(place.calendarLocation()));
+        }
+        if (place.videoUrl() != null) {
+            line(ics, "URL:" + uri(place.videoUrl()));
+        }
         line(ics, "STATUS:" + switch (meeting.status) {
             case CANCELLED -> "CANCELLED";
             case PROPOSED, UNSCHEDULED -> "TENTATIVE";

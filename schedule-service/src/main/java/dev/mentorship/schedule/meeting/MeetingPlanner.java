@@ -2,6 +2,7 @@ package dev.mentorship.schedule.meeting;
 
 import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.MilestoneType;
+import dev.mentorship.schedule.program.PairingsEnd;
 import dev.mentorship.schedule.program.TrackKind;
 
 import java.time.Duration;
@@ -45,6 +46,9 @@ public final class MeetingPlanner {
                                      Settings settings) {
         Instant earliest = now.plus(settings.minimumNotice());
         List<Planned> planned = new ArrayList<>();
+        if (PairingsEnd.of(kind, milestones).filter(end -> !now.isBefore(end.endsAt())).isPresent()) {
+            return planned; // the track's part of the program is over: nothing is proposed after its end
+        }
         switch (kind) {
             case AUTHOR -> {
                 Optional<Milestone> period = find(milestones, MilestoneType.MEETING_PERIOD);

@@ -5,6 +5,7 @@ import dev.mentorship.runtime.messaging.EventInbox;
 import dev.mentorship.schedule.audit.service.AuditLog;
 import dev.mentorship.schedule.messaging.PairingEvents.PairingCreated;
 import dev.mentorship.schedule.messaging.PairingEvents.PairingDissolved;
+import dev.mentorship.schedule.messaging.PairingEvents.PairingEnded;
 import dev.mentorship.schedule.messaging.ParticipantEvents.ParticipantErased;
 import dev.mentorship.schedule.messaging.ParticipantEvents.ParticipantRegistered;
 import dev.mentorship.schedule.messaging.ParticipantEvents.ParticipantUpdated;
@@ -61,6 +62,7 @@ public class EventsConsumer {
         return inbox.once(record, event -> switch (event.type()) {
             case PairingCreated.TYPE -> pairings.onPairingCreated(event.data(PairingCreated.class));
             case PairingDissolved.TYPE -> pairings.onPairingDissolved(event.data(PairingDissolved.class));
+            case PairingEnded.TYPE -> pairings.onPairingEnded(event.data(PairingEnded.class));
             default -> EventInbox.ignored();
         });
     }

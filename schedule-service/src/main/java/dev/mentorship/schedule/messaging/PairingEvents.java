@@ -51,4 +51,9 @@ public final class PairingEvents {
     public record PairingDissolved(@Required UUID pairingId) {
         public static final String TYPE = "PairingDissolved";
     }
+
+    /** The track's part of the program ended: the pairing is over, nothing more is scheduled for it. */
+    public record PairingEnded(@Required UUID pairingId) {
+        public static final String TYPE = "PairingEnded";
+    }
 }

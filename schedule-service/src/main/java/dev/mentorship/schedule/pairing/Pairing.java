@@ -17,7 +17,8 @@ import java.util.UUID;
 @Table(name = "pairing")
 public class Pairing extends PanacheEntityBase {
 
-    public enum Status { ACTIVE, DISSOLVED }
+    /** ENDED: its track's part of the program ended (PairingEnded); DISSOLVED: it ended early. */
+    public enum Status { ACTIVE, DISSOLVED, ENDED }
 
     @Id
     @Column(name = "pairing_id")
@@ -55,6 +56,9 @@ public class Pairing extends PanacheEntityBase {
 
     @Column(name = "dissolved_at")
     public Instant dissolvedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
 
     public boolean hasMember(UUID participantId) {
         return mentorId.equals(participantId) || menteeId.equals(participantId);

@@ -19,6 +19,8 @@ public enum MilestoneType {
     REVIEW_PERIOD(true),
     FEEDBACK_SESSION_WINDOW(true),
     DISCUSSION_PERIOD(true),
+    /** While a survey is open; its due date is a SURVEY_DUE (the reminders count back from that one). */
+    SURVEY_PERIOD(true),
     ONE_ON_ONE_WEEK(true),
     OTHER_PERIOD(true);
 
@@ -37,6 +39,8 @@ public enum MilestoneType {
             List.of(INITIAL_REVIEW_DUE, REVISED_REVIEW_DUE),
             List.of(DISCUSSION_PERIOD, REVISED_REVIEW_DUE),
             List.of(REVISED_REVIEW_DUE, SURVEY_DUE),
+            List.of(PAIRING_RELEASE, SURVEY_PERIOD),
+            List.of(SURVEY_PERIOD, SURVEY_DUE),
             List.of(PAIRING_RELEASE, GROUP_SESSION),
             List.of(PAIRING_RELEASE, ONE_ON_ONE_WEEK));
 

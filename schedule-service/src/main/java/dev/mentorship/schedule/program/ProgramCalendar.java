@@ -32,6 +32,9 @@ public final class ProgramCalendar {
         line(ics, "CALSCALE:GREGORIAN");
         line(ics, "METHOD:PUBLISH");
         line(ics, "X-WR-CALNAME:" + text(program.name + " mentorship"));
+        String about = about(program);
+        line(ics, "X-WR-CALDESC:" + text(about));
+        line(ics, "DESCRIPTION:" + text(about)); // RFC 7986: the calendar's own description
         line(ics, "X-PUBLISHED-TTL:PT6H");
         for (Track track : tracks) {
             for (Milestone m : milestones.getOrDefault(track.id, List.of())) {
@@ -40,6 +43,25 @@ public final class ProgramCalendar {
         }
         line(ics, "END:VCALENDAR");
         return ics.toString();
+    }
+
+    /**
+     * What the calendar is about: the program's description and its code of conduct, with where violations are
+     * reported (the program's report contact, or the platform's conduct report form where the program names none).
+     */
+    public static String about(Program program) {
+        StringBuilder about = new StringBuilder();
+        if (program.description != null && !program.description.isBlank()) {
+            about.append(program.description.strip()).append("\n\n");
+        }
+        about.append("Every mentor and mentee abides by the ").append(program.codeOfConductTitle)
+                .append(" (version ").append(program.codeOfConductVersion).append(")")
+                .append(program.codeOfConductUrl == null || program.codeOfConductUrl.isBlank() ? "" : ": " + program.codeOfConductUrl)
+                .append(". ");
+        about.append(program.conductContact == null || program.conductContact.isBlank()
+                ? "To report a violation, use the conduct report form in the platform."
+                : "To report a violation, contact " + program.conductContact + ".");
+        return about.toString();
     }
 
     /** One milestone as a VEVENT: the same UID in every calendar, so that apps show it once. */

@@ -40,7 +40,9 @@ public record ProgramDefinition(
     public record CodeOfConduct(
             @NotBlank @Size(max = 200) @SingleLine String title,
             @NotBlank @Size(max = 64) String version,
-            @Size(max = 500) String url,
+            @Schema(description = "Where the code of conduct is published") @Size(max = 500) String url,
+            @Schema(description = "The address where the program has violations reported, e.g. info@ml4h.cc; none if the "
+                    + "program names none (reports then reach its conduct contacts through the platform's report form)")
             @Email @Size(max = 320) String reportContact) {
     }
 
@@ -72,7 +74,24 @@ public record ProgramDefinition(
             @Size(max = 10) List<@NotNull @Pattern(regexp = "P(T?\\d+[DHM])+", message = "must be an ISO-8601 duration such as P7D or PT12H") String> reminders,
             @Size(max = 4000) String description,
             @Schema(description = "Extensions already announced, in order, each moving the milestone to new dates")
-            @Size(max = 10) List<@NotNull @Valid Extension> extensions) {
+            @Size(max = 10) List<@NotNull @Valid Extension> extensions,
+            @Schema(description = "GROUP_SESSION only: its sessions (e.g. two one-hour online workshops on its day), each "
+                    + "starting within the milestone's day in its time zone; participants choose one or more. None: "
+                    + "the sessions are still to be announced (organizers add them later)")
+            @Size(max = 20) List<@NotNull @Valid SessionDefinition> sessions) {
+    }
+
+    /**
+     * A session of a group-session milestone. {@code startsAt} is an ISO-8601 instant with its offset
+     * ("2024-11-21T14:00:00Z"): online sessions are announced as a time somewhere, and an instant cannot be misread
+     * whichever zone the milestone's date is in (AoE, usually); it must fall within the milestone's day in that zone.
+     */
+    public record SessionDefinition(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String key,
+            @Schema(description = "The start, an ISO-8601 instant such as 2024-11-21T14:00:00Z") @NotNull java.time.Instant startsAt,
+            @Schema(description = "Length in minutes (1 to 480)") @NotNull @Min(1) @Max(480) Integer durationMinutes,
+            @Schema(description = "The https link to join; none while not announced") @Size(max = 500) String onlineUrl,
+            @Schema(description = "Seats (at least 1)") @NotNull @Min(1) @Max(10000) Integer capacity) {
     }
 
     public record Extension(

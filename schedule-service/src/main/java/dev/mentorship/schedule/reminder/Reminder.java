@@ -14,14 +14,19 @@ import java.util.UUID;
 /**
  * That people are told "lead" before a moment, once: a milestone's audience before its deadline
  * ({@code DeadlineApproaching}), a pairing's members before a meeting ({@code MeetingApproaching}), an author
- * mentee before a meeting that their draft is due ({@code DraftReminder}).
+ * mentee before a meeting that their draft is due ({@code DraftReminder}), a group session's people before it starts
+ * ({@code GroupSessionApproaching}).
  */
 @Entity
 @Table(name = "reminder")
 public class Reminder extends PanacheEntityBase {
 
-    /** What the reminder is about. */
-    public enum Kind { DEADLINE, MEETING, DRAFT }
+    /**
+     * What the reminder is about. SESSION: a group session's start, to those who joined it (counted back from the
+     * session's start, not from the end of its milestone's day); SESSION_CHOICE: once per group-session milestone, to
+     * its audience that has chosen no session yet, before the first one.
+     */
+    public enum Kind { DEADLINE, MEETING, DRAFT, SESSION, SESSION_CHOICE }
 
     public enum Status {
         /** waits for its moment */
@@ -48,6 +53,10 @@ public class Reminder extends PanacheEntityBase {
 
     @Column(name = "meeting_id")
     public UUID meetingId;
+
+    /** The session of a SESSION reminder (which carries its milestone too). */
+    @Column(name = "group_session_id")
+    public UUID groupSessionId;
 
     /** ISO-8601 duration before the deadline, e.g. "P7D". */
     @Column(nullable = false)

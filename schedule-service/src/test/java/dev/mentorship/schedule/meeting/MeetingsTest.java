@@ -263,14 +263,26 @@ class MeetingsTest {
         String last = meetings.getString("[3].id");
         given().auth().oauth2(Tokens.participant("quiet-mentor")).post("/meetings/" + last + "/confirm").then().statusCode(200);
 
-        clock.set(MovableClock.START.plus(Duration.ofDays(22)));
-        VertxContextSupport.subscribeAndAwait(() -> inactivity.check());
-        VertxContextSupport.subscribeAndAwait(() -> inactivity.check());
         try (TopicReader topic = new TopicReader("mentorship.schedule")) {
+            // paired on June 1, but the meeting period begins on July 18: three weeks into June the pair could not
+            // have met yet, so nobody is told they have not
+            clock.set(MovableClock.START.plus(Duration.ofDays(22)));
+            VertxContextSupport.subscribeAndAwait(() -> inactivity.check());
+            assertThat(topic.readFor(Duration.ofSeconds(2), of(pairingId, "PairingInactive"))).isEmpty();
+            // 22 days into the period: quiet for 22 days, counted from the period's start; said once
+            clock.set(program.periodStart().plus(Duration.ofDays(22)));
+            VertxContextSupport.subscribeAndAwait(() -> inactivity.check());
+            VertxContextSupport.subscribeAndAwait(() -> inactivity.check());
             List<TopicReader.Event> inactive = topic.await(of(pairingId, "PairingInactive"), 1, WAIT);
             assertThat(topic.readFor(Duration.ofSeconds(1), of(pairingId, "PairingInactive"))).hasSize(1);
             EventSchemas.assertValid(SCHEMAS + "PairingInactive.v1.json", inactive.get(0).data());
             assertThat(inactive.get(0).data().get("inactiveDays").asLong()).isEqualTo(22);
+            assertThat(inactive.get(0).data().get("lastActivityAt").asText()).isEqualTo(program.periodStart().toString());
+            // after the period nobody is nudged, however long the pair stays quiet
+            clock.set(program.periodEnd().plus(Duration.ofDays(30)));
+            VertxContextSupport.subscribeAndAwait(() -> inactivity.check());
+            assertThat(topic.readFor(Duration.ofSeconds(2), of(pairingId, "PairingInactive"))).hasSize(1);
+            clock.set(program.periodStart().plus(Duration.ofDays(22)));
 
             try (EventProducer events = new EventProducer()) {
                 events.send("mentorship.pairings", program.authorTrack(), "PairingDissolved", UUID.randomUUID().toString(),

@@ -4,6 +4,7 @@ import dev.mentorship.schedule.program.ProgramFiles;
 import dev.mentorship.testing.AuthorizationMatrix;
 import dev.mentorship.testing.AuthorizationMatrix.Caller;
 import dev.mentorship.testing.AuthorizationMatrix.Cell;
+import dev.mentorship.testing.EventProducer;
 import dev.mentorship.testing.StaffEvents;
 import dev.mentorship.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +34,7 @@ class AuthorizationMatrixTest {
 
     static final AuthorizationMatrix MATRIX = new AuthorizationMatrix("sm");
 
-    record World(String programId, String trackId, String milestoneId, String otherProgramId) {
+    record World(String programId, String trackId, String milestoneId, String otherProgramId, String pairingId, String meetingId) {
     }
 
     private static World world;
@@ -69,9 +70,47 @@ class AuthorizationMatrixTest {
                 throw new AssertionError(e);
             }
         }
-        world = new World(programId, program.getString("tracks[0].trackId"),
-                program.getString("tracks[0].milestones.find { it.key == 'application-deadline' }.milestoneId"), other);
+        String trackId = program.getString("tracks[0].trackId");
+        String pairingId = pairOwner(programId, trackId);
+        world = new World(programId, trackId,
+                program.getString("tracks[0].milestones.find { it.key == 'application-deadline' }.milestoneId"), other,
+                pairingId, awaitFirstMeeting(pairingId));
         return world;
+    }
+
+    /** The owner, a mentee of the program's author track, paired with sm-partner (as matching-service announces it). */
+    private static String pairOwner(String programId, String trackId) {
+        String pairingId = java.util.UUID.randomUUID().toString();
+        String owner = MATRIX.username(Caller.OWNER);
+        try (EventProducer events = new EventProducer()) {
+            events.send("mentorship.pairings", trackId, "PairingCreated", java.util.UUID.randomUUID().toString(),
+                    "/mentorship/matching-service", """
+                            {"pairingId": "%s", "runId": null, "programId": "%s", "trackId": "%s", "trackKind": "AUTHOR", "source": "RUN",
+                             "mentor": {"participantId": "%s", "registrationId": "%s", "name": "sm-partner Test", "email": "%s", "timeZone": "Europe/Berlin"},
+                             "mentee": {"participantId": "%s", "registrationId": "%s", "name": "sm-owner Test", "email": "%s", "timeZone": "Europe/Berlin"},
+                             "score": 0.5, "explanation": {"score": 0.5, "rules": [], "summary": "test"}, "createdAt": "2025-06-01T00:00:00Z"}"""
+                            .formatted(pairingId, programId, trackId, Tokens.subject("sm-partner"), java.util.UUID.randomUUID(),
+                                    Tokens.email("sm-partner"), Tokens.subject(owner), java.util.UUID.randomUUID(), Tokens.email(owner)));
+        }
+        return pairingId;
+    }
+
+    private static String awaitFirstMeeting(String pairingId) {
+        String owner = Tokens.participant(MATRIX.username(Caller.OWNER));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Response meetings = given().auth().oauth2(owner).get("/pairings/" + pairingId + "/meetings");
+            if (meetings.statusCode() == 200 && !meetings.jsonPath().getList("").isEmpty()) {
+                return meetings.jsonPath().getString("[0].id");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the owner's meetings never came");
     }
 
     private static void appoint(String token, String programId, String username, List<String> grants) {
@@ -144,7 +183,78 @@ class AuthorizationMatrixTest {
         cells.add(new Cell("GET", program + "/calendar.ics", Caller.ANONYMOUS, 200, () -> null,
                 r -> r.asString().contains("BEGIN:VCALENDAR") ? null : "no calendar"));
         cells.add(new Cell("GET", program, Caller.OTHER_PARTICIPANT, 200, () -> null, r -> null));
+        // where a pairing meets: its members only (not even the program's organizers); a meeting's own place: its
+        // members and the program's organizers, as every meeting command
+        String pairingPlace = "/pairings/" + w.pairingId() + "/place";
+        String meetingPlace = "/meetings/" + w.meetingId() + "/place";
+        Map<String, Object> place = Map.of("location", "Room 4.12", "videoUrl", "https://zoom.us/j/123");
+        cells.add(Cell.of("GET", pairingPlace, Caller.ANONYMOUS, 401));
+        cells.add(new Cell("PUT", pairingPlace, Caller.ANONYMOUS, 401, () -> place, IS_PROBLEM));
+        cells.add(new Cell("PUT", meetingPlace, Caller.ANONYMOUS, 401, () -> place, IS_PROBLEM));
+        for (Caller caller : List.of(Caller.OTHER_PARTICIPANT, Caller.ADMIN, Caller.ORGANIZER, Caller.CONFIDANT,
+                Caller.CONDUCT_CONTACT, Caller.OTHER_ORGANIZER)) {
+            cells.add(new Cell("GET", pairingPlace, caller, 404, () -> null, IS_PROBLEM));
+            cells.add(new Cell("PUT", pairingPlace, caller, 404, () -> place, IS_PROBLEM));
+        }
+        for (Caller caller : List.of(Caller.OTHER_PARTICIPANT, Caller.ADMIN, Caller.CONDUCT_CONTACT, Caller.OTHER_ORGANIZER)) {
+            cells.add(new Cell("PUT", meetingPlace, caller, 404, () -> place, IS_PROBLEM));
+        }
+        cells.add(new Cell("PUT", pairingPlace, Caller.OWNER, 200, () -> place,
+                r -> "Room 4.12".equals(r.path("location")) ? null : "not stored"));
+        cells.add(new Cell("GET", pairingPlace, Caller.OWNER, 200, () -> null,
+                r -> "https://zoom.us/j/123".equals(r.path("videoUrl")) ? null : "not the pairing's place"));
+        for (Caller caller : List.of(Caller.OWNER, Caller.ORGANIZER)) {
+            cells.add(new Cell("PUT", meetingPlace, caller, 200, () -> Map.of("location", "Café " + caller),
+                    r -> ("Café " + caller).equals(r.path("location")) && Boolean.TRUE.equals(r.path("ownPlace")) ? null : "not stored"));
+        }
+        cells.addAll(groupSessionCells(w));
         return MATRIX.run(cells, AuthorizationMatrix.naming(Map.of(w.programId(), "{program}", w.trackId(), "{track}",
-                w.milestoneId(), "{milestone}", Tokens.subject("sm-appointee"), "{person}")));
+                w.milestoneId(), "{milestone}", Tokens.subject("sm-appointee"), "{person}", w.pairingId(), "{pairing}",
+                w.meetingId(), "{meeting}")));
+    }
+    /**
+     * Group sessions (issue: group sessions are sessions): a track's sessions and their .ics for the people registered in
+     * it and the program's organizers; setting them for its organizers; my seats for me. Cells run after the publish cell.
+     */
+    private static List<Cell> groupSessionCells(World w) {
+        String organizer = Tokens.participant(MATRIX.username(Caller.ORGANIZER));
+        JsonPath program = given().auth().oauth2(organizer).get("/programs/" + w.programId()).then().statusCode(200).extract().jsonPath();
+        String career = program.getString("tracks.find { it.kind == 'CAREER' }.trackId");
+        String group = program.getString("tracks.find { it.kind == 'CAREER' }.milestones.find { it.type == 'GROUP_SESSION' }.milestoneId");
+        String sessionPath = "/programs/" + w.programId() + "/tracks/" + career + "/milestones/" + group + "/sessions/matrix";
+        Map<String, Object> session = Map.of("startsAt", "2025-11-21T14:00:00Z", "durationMinutes", 60, "capacity", 5);
+        String sessionId = given().auth().oauth2(organizer).contentType(ContentType.JSON).body(session).put(sessionPath)
+                .then().statusCode(201).extract().path("sessionId");
+        String list = "/programs/" + w.programId() + "/tracks/" + career + "/group-sessions";
+        String ics = list + "/" + sessionId + ".ics";
+        String seat = "/me/group-sessions/" + sessionId;
+        List<Cell> cells = new ArrayList<>();
+        for (String path : List.of(list, ics, sessionPath, "/me/group-sessions")) {
+            cells.add(Cell.of("GET", path, Caller.ANONYMOUS, 401));
+        }
+        cells.add(new Cell("PUT", seat, Caller.ANONYMOUS, 401, () -> null, IS_PROBLEM));
+        cells.add(new Cell("PUT", sessionPath, Caller.ANONYMOUS, 401, () -> session, IS_PROBLEM));
+        for (Caller outsider : OUTSIDERS) {
+            // nobody registered in the track and not its organizer: no sessions, no seat, no file
+            cells.add(new Cell("GET", list, outsider, 404, () -> null, IS_PROBLEM));
+            cells.add(new Cell("GET", ics, outsider, 404, () -> null, IS_PROBLEM));
+            cells.add(new Cell("PUT", seat, outsider, 404, () -> null, IS_PROBLEM));
+            cells.add(new Cell("GET", sessionPath, outsider, 404, () -> null, IS_PROBLEM));
+            cells.add(new Cell("PUT", sessionPath, outsider, 404, () -> session, IS_PROBLEM));
+            cells.add(new Cell("DELETE", sessionPath, outsider, 404, () -> null, IS_PROBLEM));
+        }
+        cells.add(new Cell("GET", "/me/group-sessions", Caller.OTHER_PARTICIPANT, 200, () -> null,
+                r -> r.jsonPath().getList("").isEmpty() ? null : "lists someone else's seats"));
+        cells.add(new Cell("DELETE", seat, Caller.OTHER_PARTICIPANT, 404, () -> null, IS_PROBLEM));
+        for (Caller caller : List.of(Caller.ORGANIZER, Caller.CONFIDANT)) {
+            cells.add(new Cell("GET", list, caller, 200, () -> null,
+                    r -> sessionId.equals(r.path("[0].sessionId")) ? null : "misses the session"));
+            cells.add(new Cell("GET", ics, caller, 200, () -> null,
+                    r -> r.asString().contains("UID:" + sessionId + "@group-sessions.mentorship") ? null : "not the session"));
+            cells.add(new Cell("GET", sessionPath, caller, 200, () -> null, r -> r.header("ETag") != null ? null : "no ETag"));
+        }
+        cells.add(new Cell("PUT", sessionPath, Caller.CONFIDANT, 200, () -> session, r -> null));
+        cells.add(new Cell("DELETE", sessionPath, Caller.ORGANIZER, 204, () -> null, r -> null));
+        return cells;
     }
 }

@@ -83,6 +83,32 @@ class ProgramCalendarTest {
                 .body("tracks[0].milestones.find { it.key == 'pairing-release' }.date", org.hamcrest.Matchers.equalTo("2025-07-13"));
     }
 
+    @Test
+    void theCalendarsDescriptionCarriesTheCodeOfConductAndWhereToReportAViolation() throws Exception {
+        String with = published("ml4h-2025");
+        Calendar calendar2025 = new CalendarBuilder().build(new StringReader(feed(with)));
+        assertThat(value(calendar2025, "X-WR-CALDESC"))
+                .contains("ML4H Code of Conduct (version 2025): https://ahli.cc/ml4h/code-of-conduct/")
+                .contains("To report a violation, contact info@ml4h.cc.");
+        assertThat(value(calendar2025, Property.DESCRIPTION)).isEqualTo(value(calendar2025, "X-WR-CALDESC"));
+        // the 2024 page names no report contact: the calendar points to the platform's report form
+        Calendar calendar2024 = new CalendarBuilder().build(new StringReader(feed(published("ml4h-2024"))));
+        assertThat(value(calendar2024, "X-WR-CALDESC"))
+                .contains("ML4H Code of Conduct (version 2024): https://ahli.cc/ml4h/code-of-conduct/")
+                .contains("use the conduct report form in the platform")
+                .doesNotContain("@");
+        // the survey is a window: open from October 17 to the end of November 20 (AoE)
+        VEvent survey = eventsBySummary(feed(with)).get("Reviewer Mentorship: Program survey open");
+        assertThat(value(survey, Property.DTSTART)).isEqualTo("20251017T120000Z");
+        assertThat(value(survey, Property.DTEND)).isEqualTo("20251121T120000Z");
+    }
+
+    private static String published(String file) {
+        String id = ProgramImportTest.create(ProgramFiles.load(file)).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.admin("olivia")).when().post("/programs/" + id + "/publish").then().statusCode(200);
+        return id;
+    }
+
     private static String feed(String programId) {
         return given().when().get("/programs/" + programId + "/calendar.ics")
                 .then().statusCode(200).contentType("text/calendar").extract().asString();

@@ -52,8 +52,41 @@ class ProgramImportTest {
         assertThat(program.getInt("tracks[2].menteesPerMentorMin")).isEqualTo(3);
         List<String> summaries = program.getList("changes.summary");
         assertThat(summaries).containsExactlyInAnyOrder(
-                "extended from August 30 to September 1", "extended from October 15 to October 25",
-                "extended from November 1 to November 4");
+                "extended from August 30 to September 1", "extended from October 15 to October 25");
+        assertThat(program.getList("changes.reason", String.class)).containsExactlyInAnyOrder(
+                "The program page extended the deadline from August 30 to September 1.",
+                "The program page extended the deadline from October 15 to October 25.");
+        // the career pairings moved on the page (Nov ~~1~~ 4): a date, with a note, not an extension
+        assertThat(program.getString("tracks[2].milestones.find { it.key == 'pairing-release' }.date")).isEqualTo("2025-11-04");
+        assertThat(program.getString("tracks[2].milestones.find { it.key == 'pairing-release' }.description"))
+                .contains("November 1").contains("November 4");
+        // the reviewer survey is open from October 17 and due on November 20
+        assertThat(program.getString("tracks[1].milestones.find { it.key == 'survey-period' }.type")).isEqualTo("SURVEY_PERIOD");
+        assertThat(program.getBoolean("tracks[1].milestones.find { it.key == 'survey-period' }.window")).isTrue();
+        assertThat(program.getString("tracks[1].milestones.find { it.key == 'survey-period' }.date")).isEqualTo("2025-10-17");
+        assertThat(program.getString("tracks[1].milestones.find { it.key == 'survey-period' }.endDate")).isEqualTo("2025-11-20");
+        assertThat(program.getString("tracks[1].milestones.find { it.key == 'survey' }.date")).isEqualTo("2025-11-20");
+        // the page's own conflicts are recorded where the other dates are
+        assertThat(program.getString("tracks[2].milestones.find { it.key == 'application-deadline' }.description"))
+                .contains("October 15th").contains("October 25");
+        assertThat(program.getString("tracks[2].milestones.find { it.key == 'group-session' }.description"))
+                .contains("late November (date TBA)");
+        assertThat(program.getString("tracks[2].milestones.find { it.key == 'one-on-one-week' }.description"))
+                .contains("November 24, 2025");
+        assertThat(program.getString("codeOfConduct.url")).isEqualTo("https://ahli.cc/ml4h/code-of-conduct/");
+        assertThat(program.getString("codeOfConduct.reportContact")).isEqualTo("info@ml4h.cc");
+    }
+
+    @Test
+    void theProgramFilesCarryNoStrikeThroughMarkupAndOnlyThePagesReportContacts() throws Exception {
+        for (String name : List.of("ml4h-2024", "ml4h-2025")) {
+            try (var in = ProgramImportTest.class.getResourceAsStream("/programs/" + name + ".json")) {
+                assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).as(name).doesNotContain("~~");
+            }
+        }
+        // the 2024 page names no address after "please contact": the file names none either
+        assertThat(ProgramFiles.load("ml4h-2024").get("codeOfConduct").has("reportContact")).isFalse();
+        assertThat(ProgramFiles.load("ml4h-2025").get("codeOfConduct").get("reportContact").asText()).isEqualTo("info@ml4h.cc");
     }
 
     @Test
@@ -64,6 +97,14 @@ class ProgramImportTest {
         assertThat(program.getString("tracks[2].milestones.find { it.key == 'one-on-one-week' }.localRendering"))
                 .isEqualTo("November 27, 2024 – December 1, 2024 AoE");
         assertThat(program.getList("changes")).isEmpty();
+        // no report contact on the 2024 page: none is invented, and the import accepts that
+        assertThat(program.getString("codeOfConduct.url")).isEqualTo("https://ahli.cc/ml4h/code-of-conduct/");
+        assertThat(program.getString("codeOfConduct.reportContact")).isNull();
+        assertThat(program.getString("tracks[1].milestones.find { it.key == 'survey-period' }.localRendering"))
+                .isEqualTo("October 22, 2024 – November 20, 2024 AoE");
+        assertThat(program.getString("tracks[1].milestones.find { it.key == 'survey' }.date")).isEqualTo("2024-11-20");
+        assertThat(program.getString("tracks[1].milestones.find { it.key == 'initial-review' }.description"))
+                .contains("October 4").contains("October 5").contains("September 30");
     }
 
     @Test

@@ -82,6 +82,23 @@ public final class ICalendar {
         return out.toString();
     }
 
+    /**
+     * A URI value (RFC 5545 3.3.13, e.g. of {@code URL}), which is not escaped as TEXT is: nothing that could end the
+     * value or the line survives (control characters, line separators, whitespace, DQUOTE); empty for null.
+     */
+    public static String uri(String value) {
+        StringBuilder out = new StringBuilder();
+        String text = value == null ? "" : value;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isControl(c) && !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '"'
+                    && c != '\u2028' && c != '\u2029' && c != '\u0085') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** Appends a content line, folded at 75 octets (RFC 5545 3.1) without splitting a UTF-8 sequence, ended by CRLF. */
     public static void line(StringBuilder ics, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);

@@ -57,5 +57,13 @@ class ICalendarTest {
         // RFC 6868: a caret is doubled, so a name with "^n" is not read as a line break by clients that decode it
         assertThat(ICalendar.param("Ann ^n Lee ^'")).isEqualTo("\"Ann ^^n Lee ^^'\"");
         assertThat(ICalendar.mailto(null)).isEqualTo("mailto:");
+        assertThat(ICalendar.uri(null)).isEmpty();
+    }
+
+    @Test
+    void aUriKeepsItsCommasAndSemicolonsButNothingThatEndsTheValueOrTheLine() {
+        assertThat(ICalendar.uri("https://zoom.example/j/1?pwd=a,b;c")).isEqualTo("https://zoom.example/j/1?pwd=a,b;c");
+        assertThat(ICalendar.uri("https://x.test/a\r\nATTENDEE:mailto:e@evil.test \"b\"\u2028\u0085\u00a0c"))
+                .isEqualTo("https://x.test/aATTENDEE:mailto:e@evil.testbc");
     }
 }

@@ -215,6 +215,11 @@ public class MatchingService {
                                     return Uni.createFrom().<RunDetail>failure(ProblemException.conflict(
                                             "This run was just published by another request."));
                                 }
+                                if (track.ended(clock.instant())) {
+                                    return Uni.createFrom().<RunDetail>failure(ProblemException.conflict(
+                                            track.name + " has ended (" + track.pairingsEndAt + "): no pairing is made after the end of "
+                                                    + "its part of the program."));
+                                }
                                 return loader.policy(track).chain(policy -> loader.load(track, policy)
                                         .chain(problem -> detail(run).chain(detail -> publish(track, policy, problem, detail))));
                             }));

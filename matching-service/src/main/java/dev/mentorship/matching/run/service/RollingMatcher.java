@@ -151,8 +151,9 @@ public class RollingMatcher {
         return chain;
     }
 
-    private static Uni<Track> lockPublished(UUID trackId) {
+    /** The track, locked, when it matches on a rolling basis: its run is published and its part of the program not over. */
+    private Uni<Track> lockPublished(UUID trackId) {
         return Track.lock(trackId)
-                .map(track -> track == null || track.publishedRunId == null ? null : track);
+                .map(track -> track == null || track.publishedRunId == null || track.ended(pairings.now()) ? null : track);
     }
 }

@@ -33,11 +33,24 @@ public class TrackDirectory {
                 track.name = published.name();
                 track.menteesPerMentorMin = published.menteesPerMentorMin();
                 track.menteesPerMentorMax = published.menteesPerMentorMax();
+                track.pairingsEndMilestoneId = published.pairingsEnd() == null ? null : published.pairingsEnd().milestoneId();
+                track.pairingsEndAt = published.pairingsEnd() == null ? null : published.pairingsEnd().endsAt();
                 track.updatedAt = clock.instant();
                 return existing != null ? Uni.createFrom().voidItem() : track.persist().replaceWithVoid();
             }));
         }
         return all;
+    }
+
+    /** The milestone that ends the track's pairings moved: so does their end (forward or back, while they last). */
+    public Uni<Void> onMilestoneRescheduled(ProgramEvents.MilestoneRescheduled moved) {
+        return Track.<Track>findById(moved.trackId()).chain(track -> {
+            if (track != null && moved.milestoneId().equals(track.pairingsEndMilestoneId) && moved.pairingsEndAt() != null) {
+                track.pairingsEndAt = moved.pairingsEndAt();
+                track.updatedAt = clock.instant();
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mentorship.notification.contact.service;
 
+import dev.mentorship.notification.contact.CodeOfConduct;
 import dev.mentorship.notification.contact.Person;
 import dev.mentorship.notification.contact.TrackInfo;
 import dev.mentorship.notification.fanout.Links;
@@ -67,7 +68,8 @@ public class Directory {
     }
 
     /**
-     * Everything about a person goes: contact, memberships, preferences, their inbox and deliveries. Other people's
+     * Everything about a person goes: contact, memberships, preferences, the programs they follow, their inbox and
+     * deliveries. Other people's
      * inbox entries and mails (queued or sent) that name them are redacted: their name and address are replaced.
      */
     public Uni<Void> erase(SqlConnection conn, UUID id) {
@@ -88,6 +90,7 @@ public class Directory {
             Uni<Void> chain = conn.preparedQuery("delete from contact where participant_id = $1").execute(who)
                     .chain(() -> conn.preparedQuery("delete from membership where participant_id = $1").execute(who))
                     .chain(() -> conn.preparedQuery("delete from preference where participant_id = $1").execute(who))
+                    .chain(() -> conn.preparedQuery("delete from program_subscription where participant_id = $1").execute(who))
                     .chain(() -> conn.preparedQuery("delete from notification where recipient_id = $1").execute(who))
                     .chain(() -> conn.preparedQuery("delete from email_delivery where recipient_id = $1").execute(who))
                     .replaceWithVoid();
@@ -135,12 +138,21 @@ public class Directory {
                 .replaceWithVoid();
     }
 
-    /** Each track's name and first-contact date, and the program's own frontend if it names one. */
+    /**
+     * The program (its conference and when it starts, which orders a conference's editions), each track's name and
+     * first-contact date, and the program's own frontend if it names one.
+     */
     public Uni<Void> onProgramPublished(SqlConnection conn, ProgramPublished program, Instant now) {
         // the program's own frontend, if it names one (an optional field: absent from older events)
         String announced = Links.webUrl(program.frontendUrl());
         String frontendUrl = announced != null && announced.length() <= 500 ? announced : null;
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        String conference = program.conference() == null || program.conference().isBlank() || program.conference().strip().length() > 200
+                ? null : program.conference().strip();
+        Tuple edition = Tuple.of(program.programId(), program.name(), conference, utc(program.startsAt(now)), utc(now));
+        Uni<Void> chain = conn.preparedQuery("""
+                        insert into program_info (program_id, name, conference, starts_at, updated_at) values ($1, $2, $3, $4, $5)
+                        on conflict (program_id) do update set name = excluded.name, conference = excluded.conference,
+                          starts_at = excluded.starts_at, updated_at = excluded.updated_at""").execute(edition).replaceWithVoid();
         for (Track track : program.tracks()) {
             Instant firstContact = null;
             String firstContactOn = null;
@@ -159,9 +171,73 @@ public class Directory {
                             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                             on conflict (track_id) do update set name = excluded.name, program_name = excluded.program_name,
                               first_contact_due = excluded.first_contact_due, first_contact_on = excluded.first_contact_on,
-                              updated_at = excluded.updated_at, frontend_url = excluded.frontend_url""").execute(values).replaceWithVoid());
+                              updated_at = excluded.updated_at, frontend_url = excluded.frontend_url""").execute(values).replaceWithVoid())
+                    .chain(() -> trackFacts(conn, track));
         }
-        return chain;
+        return chain.chain(() -> codeOfConduct(conn, program));
+    }
+
+    /** The program's code of conduct, kept with each of its tracks (an event without one clears nothing but the URL and contact). */
+    private Uni<Void> codeOfConduct(SqlConnection conn, ProgramPublished program) {
+        var conduct = program.codeOfConduct();
+        if (conduct == null) {
+            return Uni.createFrom().voidItem();
+        }
+        // an address mails go to: one plain address or none (schedule-service checks it; this side does not trust it)
+        String reportContact = conduct.reportContact() == null || conduct.reportContact().strip().length() > 320
+                || !conduct.reportContact().strip().matches("[^\\s@,;:<>\"()\\[\\]\\\\]+@[^\\s@,;:<>\"()\\[\\]\\\\]+\\.[^\\s@,;:<>\"()\\[\\]\\\\]+")
+                ? null : conduct.reportContact().strip();
+        String url = Links.webUrl(conduct.url());
+        Tuple values = Tuple.of(program.programId(), cut(conduct.title(), 200), cut(conduct.version(), 64),
+                url != null && url.length() <= 500 ? conduct.url().strip() : null, reportContact);
+        return conn.preparedQuery("""
+                        update track_info set code_of_conduct_title = $2, code_of_conduct_version = $3, code_of_conduct_url = $4,
+                          conduct_report_contact = $5 where program_id = $1""").execute(values).replaceWithVoid();
+    }
+
+    private static String cut(String text, int length) {
+        return text == null || text.isBlank() ? null : text.strip().length() <= length ? text.strip() : text.strip().substring(0, length);
+    }
+
+    /** The program's code of conduct as ProgramPublished announced it, or null: the program is not known, or named none. */
+    public Uni<CodeOfConduct> codeOfConduct(SqlConnection conn, UUID programId) {
+        if (programId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return conn.preparedQuery("""
+                        select code_of_conduct_title, code_of_conduct_version, code_of_conduct_url, conduct_report_contact
+                        from track_info where program_id = $1 and code_of_conduct_title is not null limit 1""")
+                .execute(Tuple.of(programId)).map(rows -> {
+                    for (Row row : rows) {
+                        return new CodeOfConduct(row.getString("code_of_conduct_title"), row.getString("code_of_conduct_version"),
+                                row.getString("code_of_conduct_url"), row.getString("conduct_report_contact"));
+                    }
+                    return null;
+                });
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .findAndRegisterModules();
+
+    /** What messages say about the track: its milestones, registration window and the end of its pairings. */
+    private Uni<Void> trackFacts(SqlConnection conn, Track track) {
+        List<TrackInfo.Step> steps = track.milestones().stream()
+                .map(m -> new TrackInfo.Step(m.type(), m.key(), m.name(), m.dueAt(), m.endsAt(), m.localRendering())).toList();
+        String milestones;
+        try {
+            milestones = JSON.writeValueAsString(steps);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        var registration = track.registration();
+        Tuple values = Tuple.of(track.trackId(), milestones);
+        values.addOffsetDateTime(registration == null || registration.applicationDeadline() == null ? null : utc(registration.applicationDeadline()))
+                .addOffsetDateTime(registration == null || registration.closesAt() == null ? null : utc(registration.closesAt()))
+                .addBoolean(registration != null && Boolean.TRUE.equals(registration.rolling()))
+                .addOffsetDateTime(track.pairingsEnd() == null ? null : utc(track.pairingsEnd().endsAt()));
+        return conn.preparedQuery("""
+                        update track_info set milestones = $2, application_deadline = $3, registration_closes_at = $4, rolling = $5,
+                          pairings_end_at = $6 where track_id = $1""").execute(values).replaceWithVoid();
     }
 
     /** The frontend a program named for itself (ProgramPublished's frontendUrl), or null: none, or the program is not known. */
@@ -175,12 +251,30 @@ public class Directory {
                 });
     }
 
+    private static List<TrackInfo.Step> steps(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(json, TrackInfo.Step[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime at = row.getOffsetDateTime(column);
+        return at == null ? null : at.toInstant();
+    }
+
     public Uni<TrackInfo> track(SqlConnection conn, UUID trackId) {
         return conn.preparedQuery("select * from track_info where track_id = $1").execute(Tuple.of(trackId)).map(rows -> {
             for (Row row : rows) {
                 OffsetDateTime due = row.getOffsetDateTime("first_contact_due");
                 return new TrackInfo(trackId, row.getString("name"), row.getString("program_name"), row.getString("kind"),
-                        due == null ? null : due.toInstant(), row.getString("first_contact_on"));
+                        due == null ? null : due.toInstant(), row.getString("first_contact_on"), steps(row.getString("milestones")),
+                        instant(row, "application_deadline"), instant(row, "registration_closes_at"),
+                        Boolean.TRUE.equals(row.getBoolean("rolling")), instant(row, "pairings_end_at"));
             }
             return null;
         });
@@ -189,6 +283,67 @@ public class Directory {
     public Uni<List<Person>> people(SqlConnection conn, List<UUID> ids) {
         return conn.preparedQuery("select * from contact where participant_id = any($1)")
                 .execute(Tuple.of(ids.toArray(new UUID[0]))).map(Directory::people);
+    }
+
+    /** A program this service knows (from ProgramPublished): its name and conference (null: none known). */
+    public record ProgramRef(UUID programId, String name, String conference) {
+    }
+
+    /** The program, or null when no ProgramPublished told of it. */
+    public Uni<ProgramRef> program(SqlConnection conn, UUID programId) {
+        return conn.preparedQuery("select name, conference from program_info where program_id = $1").execute(Tuple.of(programId))
+                .map(rows -> {
+                    for (Row row : rows) {
+                        return new ProgramRef(programId, row.getString("name"), row.getString("conference"));
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * A reader of an application-deadline reminder who has not applied: they follow the program ({@code follows}),
+     * and/or took part in an earlier edition of its conference ({@code pastEdition}: the latest such program's name,
+     * else null).
+     */
+    public record Prospect(Person person, boolean follows, String pastEdition) {
+    }
+
+    /**
+     * Who may still apply to a track, in one query: the program's followers and the past participants of its
+     * conference (everyone active in a program of the same conference that starts earlier), each once; minus those who
+     * turned program news off, and minus those already active in the track in one of these roles (for a deadline of
+     * both roles: registered in the track in either). {@code programId} null: the track's program.
+     */
+    public Uni<List<Prospect>> prospects(SqlConnection conn, UUID programId, UUID trackId, List<String> roles) {
+        return conn.preparedQuery("""
+                        with this as (
+                          select p.program_id, p.conference, p.starts_at from program_info p
+                          where p.program_id = coalesce($1::uuid, (select t.program_id from track_info t where t.track_id = $2))
+                        ), followers as (
+                          select s.participant_id from program_subscription s join this on s.program_id = this.program_id
+                        ), past as (
+                          select distinct on (m.participant_id) m.participant_id, e.name as edition
+                          from this join program_info e on e.conference = this.conference and e.starts_at < this.starts_at
+                            and e.program_id <> this.program_id
+                          join membership m on m.program_id = e.program_id and m.status = 'ACTIVE'
+                          order by m.participant_id, e.starts_at desc
+                        ), readers as (
+                          select coalesce(f.participant_id, p.participant_id) as participant_id, f.participant_id is not null as follows,
+                            p.edition
+                          from followers f full join past p on p.participant_id = f.participant_id
+                        )
+                        select c.*, r.follows, r.edition from readers r join contact c on c.participant_id = r.participant_id
+                        where not exists (select 1 from preference pr where pr.participant_id = r.participant_id and not pr.program_news)
+                          and not exists (select 1 from membership m where m.participant_id = r.participant_id and m.track_id = $2
+                            and m.status = 'ACTIVE' and m.role = any($3))""")
+                .execute(Tuple.of(programId, trackId, roles.toArray(new String[0]))).map(rows -> {
+                    List<Prospect> prospects = new ArrayList<>();
+                    for (Row row : rows) {
+                        prospects.add(new Prospect(new Person(row.getUUID("participant_id"), row.getString("name"), row.getString("email"),
+                                row.getString("time_zone")), row.getBoolean("follows"), row.getString("edition")));
+                    }
+                    return prospects;
+                });
     }
 
     /** Everyone active in a track in one of these roles. */

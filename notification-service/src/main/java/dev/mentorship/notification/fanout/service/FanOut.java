@@ -78,7 +78,7 @@ public class FanOut {
                         if (m.email() == null || m.email().isBlank() || !m.category().mandatory && !choice.wants(m.category())) {
                             continue;
                         }
-                        String status = !m.category().mandatory && choice.digest() ? "DIGEST" : "PENDING";
+                        String status = m.digestOnly() || !m.category().mandatory && choice.digest() ? "DIGEST" : "PENDING";
                         Renderer.Rendered r = renderer.render(m);
                         Tuple t = Tuple.tuple(List.of(UUID.randomUUID(), m.recipientId(), m.email(), m.category().name(),
                                 cut(r.subject(), 300), status, at, eventId, eventType, r.text(), r.html()));

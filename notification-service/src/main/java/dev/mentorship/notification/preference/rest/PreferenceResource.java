@@ -46,6 +46,8 @@ public class PreferenceResource {
             @NotNull @Schema(description = "meeting confirmations, changes and reminders, draft reminders") Boolean meetings,
             @NotNull @Schema(description = "reminders when a pairing has not met for a while") Boolean inactivity,
             @NotNull @Schema(description = "the optional notices above in one email a day instead") Boolean dailyDigest,
+            @Schema(description = "the application deadlines of programs I follow and of new editions of programs I took part "
+                    + "in (off: none of these, not even in the inbox); absent: unchanged") Boolean programNews,
             @Schema(description = "always true: pairing and waitlist notices cannot be turned off") Boolean pairing,
             @Schema(description = "always true: conduct notices cannot be turned off") Boolean conduct) {
 
@@ -62,7 +64,7 @@ public class PreferenceResource {
         }
 
         static Preferences of(Preference p) {
-            return new Preferences(p.deadlines, p.meetings, p.inactivity, p.dailyDigest, true, true);
+            return new Preferences(p.deadlines, p.meetings, p.inactivity, p.dailyDigest, p.programNews, true, true);
         }
     }
 
@@ -81,7 +83,8 @@ public class PreferenceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Preferences>> setPreferences(@NotNull @Valid Preferences input,
                                                          @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
-        EmailChoices choices = new EmailChoices(input.deadlines(), input.meetings(), input.inactivity(), input.dailyDigest());
+        EmailChoices choices = new EmailChoices(input.deadlines(), input.meetings(), input.inactivity(), input.dailyDigest(),
+                input.programNews());
         return preferences.choose(user.id(), choices, IfMatch.of(ifMatch)).map(p -> Preconditions.ok(Preferences.of(p), p.version));
     }
 }

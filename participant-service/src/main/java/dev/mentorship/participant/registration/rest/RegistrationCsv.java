@@ -18,7 +18,7 @@ public final class RegistrationCsv {
 
     static final List<String> HEADER = List.of("registrationId", "registeredAt", "status", "role", "late", "priority",
             "name", "email", "affiliation", "careerStage", "timeZone", "interests", "capacity", "paperTitle",
-            "intendsToSubmit", "expertise", "reviewingExperience", "areas", "topics", "oneOnOneAvailability",
+            "intendsToSubmit", "expertise", "reviewingExperience", "areas", "assignedReviewer", "topics", "oneOnOneAvailability",
             "selfIdentifiedUnderrepresented", "codeOfConductVersion", "withdrawnAt", "withdrawalReason");
 
     private RegistrationCsv() {
@@ -76,6 +76,7 @@ public final class RegistrationCsv {
             cells.add(join(a.expertise()));
             cells.add(a.reviewingExperience());
             cells.add(join(a.areas()));
+            cells.add(a.assignedReviewer());
             cells.add(join(a.topics()));
             cells.add(a.oneOnOneAvailability() == null ? null : a.oneOnOneAvailability().stream()
                     .map(i -> i.date() + " " + i.from() + "-" + i.to()).collect(Collectors.joining("; ")));

@@ -20,8 +20,10 @@ import java.util.Set;
 
 /**
  * What each track kind asks of each role, as the programs require (ML4H: an author mentee must already have a
- * paper idea and intend to submit; career mentors take 3 to 4 mentees). {@link #check} returns the answers
- * normalised (keywords, the track's own spelling of topics) or every broken rule, each naming its field.
+ * paper idea and intend to submit; a reviewer mentee reviews for the conference and has papers assigned; career
+ * mentors take 3 to 4 mentees; career topics are suggestions, any topic may be named). {@link #check} returns the
+ * answers normalised (keywords, topics with the track's own spelling of a suggested one) or every broken rule, each
+ * naming its field.
  */
 public final class AnswerRules {
 
@@ -49,6 +51,7 @@ public final class AnswerRules {
         values.put("areas", a.areas());
         values.put("topics", a.topics());
         values.put("oneOnOneAvailability", a.oneOnOneAvailability());
+        values.put("assignedReviewer", a.assignedReviewer());
         String who = track.kind.name().charAt(0) + track.kind.name().substring(1).toLowerCase(Locale.ROOT)
                 + " " + role.name().toLowerCase(Locale.ROOT);
         values.forEach((field, value) -> {
@@ -56,7 +59,9 @@ public final class AnswerRules {
             if (present && !asked.contains(field)) {
                 errors.add(new FieldError("answers." + field, "is not asked of a " + who + " in " + track.name));
             } else if (!present && asked.contains(field)) {
-                errors.add(new FieldError("answers." + field, "is required of a " + who + " in " + track.name));
+                errors.add(new FieldError("answers." + field, "is required of a " + who + " in " + track.name
+                        + ("assignedReviewer".equals(field) ? ": answer true if you review for " + track.conference
+                        + " and have papers assigned to review (the track is for them)" : "")));
             }
         });
 
@@ -71,6 +76,10 @@ public final class AnswerRules {
             errors.add(new FieldError("answers.intendsToSubmit", "must be true: the author track is for mentees who intend to submit to "
                     + track.conference + " (" + track.programName + ")"));
         }
+        if (asked.contains("assignedReviewer") && Boolean.FALSE.equals(a.assignedReviewer())) {
+            errors.add(new FieldError("answers.assignedReviewer", "must be true: the reviewer track is for reviewers of "
+                    + track.conference + " with papers assigned to review (" + track.programName + ")"));
+        }
         if (asked.contains("capacity") && a.capacity() != null && track.menteesPerMentorMax != null
                 && a.capacity() > track.menteesPerMentorMax) {
             errors.add(new FieldError("answers.capacity", "must be at most " + track.menteesPerMentorMax
@@ -78,17 +87,16 @@ public final class AnswerRules {
         }
         List<String> topics = null;
         if (asked.contains("topics") && a.topics() != null) {
-            topics = new ArrayList<>();
-            Map<String, String> offered = new HashMap<>();
-            track.topics.forEach(t -> offered.put(Keywords.normalise(t), t));
+            // suggestions, not a closed list: any topic is taken, a suggested one in its suggested spelling
+            topics = CareerTopics.normalise(a.topics(), track.topics);
             for (int i = 0; i < a.topics().size(); i++) {
-                String topic = offered.get(Keywords.normalise(a.topics().get(i)));
-                if (topic == null) {
-                    errors.add(new FieldError("answers.topics[" + i + "]", "is not a topic of " + track.name
-                            + "; choose from " + String.join(", ", track.topics)));
-                } else if (!topics.contains(topic)) {
-                    topics.add(topic);
+                if (a.topics().get(i) != null && !a.topics().get(i).isBlank() && CareerTopics.key(a.topics().get(i)).isEmpty()) {
+                    errors.add(new FieldError("answers.topics[" + i + "]", "must name a topic in words, e.g. "
+                            + (track.topics.isEmpty() ? "work-life balance" : String.join(", ", track.topics))));
                 }
+            }
+            if (topics.isEmpty() && errors.stream().noneMatch(e -> e.field().startsWith("answers.topics"))) {
+                errors.add(new FieldError("answers.topics", "must name at least one topic"));
             }
         }
         if (asked.contains("oneOnOneAvailability") && a.oneOnOneAvailability() != null) {
@@ -96,7 +104,8 @@ public final class AnswerRules {
         }
         Answers normalised = new Answers(trim(a.paperTitle()), trim(a.paperSummary()), a.intendsToSubmit(),
                 a.expertise() == null ? null : Keywords.normalise(a.expertise()), a.capacity(), a.reviewingExperience(),
-                a.areas() == null ? null : Keywords.normalise(a.areas()), topics, a.oneOnOneAvailability());
+                a.areas() == null ? null : Keywords.normalise(a.areas()), topics, a.oneOnOneAvailability(),
+                a.assignedReviewer());
         return new Checked(normalised, errors);
     }
 
@@ -105,7 +114,8 @@ public final class AnswerRules {
         return switch (kind) {
             case AUTHOR -> role == Role.MENTEE ? Set.of("paperTitle", "paperSummary", "intendsToSubmit")
                     : Set.of("expertise", "capacity");
-            case REVIEWER -> role == Role.MENTEE ? Set.of("reviewingExperience", "areas") : Set.of("expertise", "capacity");
+            case REVIEWER -> role == Role.MENTEE ? Set.of("reviewingExperience", "areas", "assignedReviewer")
+                    : Set.of("expertise", "capacity");
             case CAREER -> role == Role.MENTEE ? Set.of("topics", "oneOnOneAvailability")
                     : Set.of("topics", "oneOnOneAvailability", "capacity");
         };

@@ -52,6 +52,8 @@ public class TrackCatalog {
                 offer.rolling = track.registration().rolling();
                 offer.codeOfConductTitle = program.codeOfConduct().title();
                 offer.codeOfConductVersion = program.codeOfConduct().version();
+                offer.codeOfConductUrl = program.codeOfConduct().url();
+                offer.conductReportContact = program.codeOfConduct().reportContact();
                 offer.menteesPerMentorMin = track.menteesPerMentorMin();
                 offer.menteesPerMentorMax = track.menteesPerMentorMax();
                 offer.oneOnOneStartsAt = null;

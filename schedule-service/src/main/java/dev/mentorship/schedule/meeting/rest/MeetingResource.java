@@ -22,6 +22,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -86,7 +87,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "400", description = "Invalid paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<MeetingViews.View>> listMyMeetings(@Valid @BeanParam PageParams paging) {
-        return meetings.mine(caller(), paging.page, paging.size).map(page -> page.map(MeetingViews.View::of));
+        return meetings.mine(caller(), paging.page, paging.size).map(page -> page.map(MeetingResource::view));
     }
 
     @GET
@@ -97,7 +98,43 @@ public class MeetingResource {
     @APIResponse(responseCode = "404", description = "Not a pairing of yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<MeetingViews.View>> listPairingMeetings(@PathParam("pairingId") UUID pairingId) {
-        return meetings.ofPairing(pairingId, caller()).map(list -> list.stream().map(MeetingViews.View::of).toList());
+        return meetings.ofPairing(pairingId, caller()).map(list -> list.stream().map(MeetingResource::view).toList());
+    }
+
+    @GET
+    @Path("pairings/{pairingId}/place")
+    @Operation(summary = "Where a pairing meets unless a meeting says otherwise (its members); ETag once set")
+    @APIResponse(responseCode = "200", description = "The pairing's place (location and videoUrl null: none set yet, no ETag)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.PairingPlaceView.class)))
+    @APIResponse(responseCode = "404", description = "Not a pairing of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<MeetingViews.PairingPlaceView>> getPairingPlace(@PathParam("pairingId") UUID pairingId) {
+        return meetings.pairingPlace(pairingId, caller()).map(MeetingResource::tagged);
+    }
+
+    @PUT
+    @Path("pairings/{pairingId}/place")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set where a pairing meets (either member): a location, an https video link, or both. The meetings "
+            + "without a place of their own take it (SEQUENCE raised; a confirmed one ahead: MeetingRescheduled at the same time)")
+    @APIResponse(responseCode = "200", description = "The pairing's place",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.PairingPlaceView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid place (too long, not one line, a video link that is not an absolute https URL)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not a pairing of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The pairing has ended",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many meeting changes by this person in a short time (they mail the partner); Retry-After says when to retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<MeetingViews.PairingPlaceView>> setPairingPlace(@PathParam("pairingId") UUID pairingId,
+                                                                           @NotNull @Valid MeetingViews.PlaceChange place,
+                                                                           @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+        return limits.take(user.id(), MEETING_CHANGE)
+                .chain(() -> meetings.setPairingPlace(pairingId, caller(), place.location(), place.videoUrl(), IfMatch.of(ifMatch)))
+                .map(MeetingResource::tagged);
     }
 
     @GET
@@ -187,9 +224,44 @@ public class MeetingResource {
         return meetings.held(meetingId, caller()).map(MeetingResource::tagged);
     }
 
+    @PUT
+    @Path("meetings/{meetingId}/place")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a meeting's own place (If-Match: the meeting's ETag); both empty: it takes its pairing's again. "
+            + "A confirmed meeting ahead whose place changes: MeetingRescheduled at the same time, SEQUENCE raised")
+    @APIResponse(responseCode = "200", description = "The meeting at its place",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingViews.View.class)))
+    @APIResponse(responseCode = "400", description = "Invalid place (too long, not one line, a video link that is not an absolute https URL)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not a meeting of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Cancelled or held, or the pairing has ended",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many meeting changes by this person in a short time (they mail the partner); Retry-After says when to retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<MeetingViews.View>> setMeetingPlace(@PathParam("meetingId") UUID meetingId,
+                                                                @NotNull @Valid MeetingViews.PlaceChange place,
+                                                                @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+        return limits.take(user.id(), MEETING_CHANGE)
+                .chain(() -> meetings.setMeetingPlace(meetingId, caller(), place.location(), place.videoUrl(), IfMatch.of(ifMatch)))
+                .map(MeetingResource::tagged);
+    }
+
+    private static MeetingViews.View view(MeetingService.Found found) {
+        return MeetingViews.View.of(found.meeting(), found.pairingPlace());
+    }
+
     /** The meeting with its ETag (answered once the change committed, so the version is the new one). */
     private static RestResponse<MeetingViews.View> tagged(MeetingService.Found found) {
-        return Preconditions.ok(MeetingViews.View.of(found.meeting()), found.meeting().version);
+        return Preconditions.ok(view(found), found.meeting().version);
+    }
+
+    /** The pairing's place with its ETag once it exists. */
+    private static RestResponse<MeetingViews.PairingPlaceView> tagged(MeetingService.PairingPlaceFound found) {
+        return Preconditions.ok(MeetingViews.PairingPlaceView.of(found.pairing().pairingId, found.place()),
+                found.place() == null ? null : found.place().version);
     }
 
     @GET

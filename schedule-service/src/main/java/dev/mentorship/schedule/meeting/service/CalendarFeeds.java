@@ -2,11 +2,16 @@ package dev.mentorship.schedule.meeting.service;
 
 import dev.mentorship.runtime.problem.ProblemException;
 import dev.mentorship.runtime.text.ICalendar;
+import dev.mentorship.schedule.groupsession.GroupSession;
+import dev.mentorship.schedule.groupsession.GroupSessionCalendar;
+import dev.mentorship.schedule.groupsession.GroupSessionSeat;
 import dev.mentorship.schedule.meeting.CalendarFeed;
 import dev.mentorship.schedule.meeting.Meeting;
 import dev.mentorship.schedule.meeting.MeetingCalendar;
 import dev.mentorship.schedule.meeting.MeetingsConfig;
+import dev.mentorship.schedule.meeting.Place;
 import dev.mentorship.schedule.pairing.Pairing;
+import dev.mentorship.schedule.pairing.PairingPlace;
 import dev.mentorship.schedule.people.Person;
 import dev.mentorship.schedule.people.PersonRegistration;
 import dev.mentorship.schedule.program.Milestone;
@@ -34,7 +39,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Each person's subscribable calendar: their meetings and the deadlines of their tracks that concern their role.
+ * Each person's subscribable calendar: their meetings, the deadlines of their tracks that concern their role, and the
+ * group sessions they joined.
  * Calendar apps cannot send bearer tokens, so the feed's URL carries a secret; only its SHA-256 is stored, a new
  * secret revokes the old one, and revoking deletes it.
  */
@@ -93,18 +99,23 @@ public class CalendarFeeds {
             pairings.forEach(p -> byId.put(p.pairingId, p));
             Uni<List<Meeting>> meetings = byId.isEmpty() ? Uni.createFrom().item(List.of())
                     : Meeting.list("pairingId in ?1 and startsAt is not null order by startsAt", new ArrayList<>(byId.keySet()));
-            return meetings.chain(list -> {
+            Uni<List<PairingPlace>> places = byId.isEmpty() ? Uni.createFrom().item(List.of())
+                    : PairingPlace.list("pairingId in ?1", new ArrayList<>(byId.keySet()));
+            return meetings.chain(list -> places.chain(placeList -> {
+                Map<UUID, PairingPlace> placeOf = new HashMap<>();
+                placeList.forEach(pp -> placeOf.put(pp.pairingId, pp));
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (Meeting m : list) {
                     Pairing p = byId.get(m.pairingId);
+                    Place place = Place.of(m, placeOf.get(m.pairingId));
                     chain = chain.chain(() -> Track.<Track>findById(m.trackId).chain(track -> Person.<Person>findById(p.mentorId)
-                            .chain(mentor -> Person.<Person>findById(p.menteeId).invoke(mentee -> MeetingCalendar.event(ics, m,
+                            .chain(mentor -> Person.<Person>findById(p.menteeId).invoke(mentee -> MeetingCalendar.event(ics, m, place,
                                     track == null ? "Mentorship" : track.name, mentor, mentee, config.organizerEmail(), now)))))
                             .replaceWithVoid();
                 }
                 return chain;
-            });
-        }).chain(() -> deadlines(me, ics, now)).map(v -> {
+            }));
+        }).chain(() -> deadlines(me, ics, now)).chain(() -> groupSessions(me, ics, now)).map(v -> {
             ICalendar.line(ics, "END:VCALENDAR");
             return ics.toString();
         });
@@ -132,6 +143,23 @@ public class CalendarFeeds {
                     }
                     return chain;
                 });
+    }
+
+    /** The group sessions the person joined, of published programs. */
+    private Uni<Void> groupSessions(UUID me, StringBuilder ics, Instant now) {
+        return GroupSessionSeat.<GroupSessionSeat>list("id.participantId", me).chain(seats -> seats.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : GroupSession.<GroupSession>list("id in ?1 and programId in (select p.id from Program p where p.status = ?2) "
+                        + "order by startsAt", seats.stream().map(s -> s.id.sessionId()).toList(), Program.Status.PUBLISHED)
+                .chain(sessions -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (GroupSession session : sessions) {
+                        chain = chain.chain(() -> Track.<Track>findById(session.trackId).chain(track -> Milestone.<Milestone>findById(
+                                session.milestoneId).invoke(milestone -> GroupSessionCalendar.event(ics, track, milestone,
+                                session, config.organizerEmail(), now)))).replaceWithVoid();
+                    }
+                    return chain;
+                }));
     }
 
     private static ProblemException unknown() {

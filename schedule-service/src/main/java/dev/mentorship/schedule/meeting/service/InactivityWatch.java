@@ -2,6 +2,8 @@ package dev.mentorship.schedule.meeting.service;
 
 import dev.mentorship.schedule.meeting.MeetingsConfig;
 import dev.mentorship.schedule.pairing.Pairing;
+import dev.mentorship.schedule.program.Milestone;
+import dev.mentorship.schedule.program.MilestoneType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -15,8 +17,12 @@ import java.util.List;
 
 /**
  * Finds pairings whose members have not met (nor confirmed or moved a meeting) for the configured time and
- * announces PairingInactive, once per quiet stretch (again only after another full stretch). Pairings are claimed
- * with FOR UPDATE SKIP LOCKED, so replicas never announce one twice.
+ * announces PairingInactive, once per quiet stretch (again only after another full stretch). The nudge follows the
+ * track, as the pages set it: only where pairs meet repeatedly (a track with a meeting period: the author track's
+ * bi-weekly meetings; the reviewer's one feedback session and the career 1-1 are not a rhythm to keep), only inside
+ * that period, counting from the later of the pairing and the period's start (a pair paired in June has not been
+ * quiet for 21 days when the period began a week ago), and never for a pairing that ended. Pairings are claimed with
+ * FOR UPDATE SKIP LOCKED, so replicas never announce one twice.
  */
 @ApplicationScoped
 public class InactivityWatch {
@@ -48,11 +54,15 @@ public class InactivityWatch {
         // SKIP LOCKED) keep other replicas off these pairings until their PairingInactive is committed with them
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                 // HQL (a native query would add a query plan on every call): for no key update skip locked, limit 100
-                .createSelectionQuery("from Pairing where status = :active and lastActivityAt <= :threshold"
-                        + " and (inactiveNotifiedAt is null or inactiveNotifiedAt < lastActivityAt or inactiveNotifiedAt <= :threshold)"
-                        + " order by lastActivityAt", Pairing.class)
+                .createSelectionQuery("from Pairing p where p.status = :active and p.lastActivityAt <= :threshold"
+                        + " and (p.inactiveNotifiedAt is null or p.inactiveNotifiedAt < p.lastActivityAt or p.inactiveNotifiedAt <= :threshold)"
+                        + " and exists (from Milestone m where m.trackId = p.trackId and m.type = :period"
+                        + " and m.dueAt <= :threshold and m.endsAt > :now)"
+                        + " order by p.lastActivityAt", Pairing.class)
                 .setParameter("active", Pairing.Status.ACTIVE)
                 .setParameter("threshold", threshold)
+                .setParameter("period", MilestoneType.MEETING_PERIOD)
+                .setParameter("now", now)
                 .setMaxResults(100)
                 .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
                 .getResultList()
@@ -63,7 +73,10 @@ public class InactivityWatch {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Pairing p : quiet) {
             p.inactiveNotifiedAt = now;
-            chain = chain.chain(() -> events.inactive(p));
+            chain = chain.chain(() -> Milestone.<Milestone>find("trackId = ?1 and type = ?2", p.trackId, MilestoneType.MEETING_PERIOD)
+                    .firstResult()
+                    .chain(period -> events.inactive(p, period != null && period.dueAt.isAfter(p.lastActivityAt)
+                            ? period.dueAt : p.lastActivityAt)));
         }
         return chain.replaceWith(quiet.size());
     }

@@ -10,9 +10,11 @@ import dev.mentorship.schedule.meeting.Meeting;
 import dev.mentorship.schedule.meeting.MeetingCalendar;
 import dev.mentorship.schedule.meeting.MeetingPlanner;
 import dev.mentorship.schedule.meeting.MeetingsConfig;
+import dev.mentorship.schedule.meeting.Place;
 import dev.mentorship.schedule.meeting.SlotFinder;
 import dev.mentorship.schedule.meeting.event.MeetingEvent;
 import dev.mentorship.schedule.pairing.Pairing;
+import dev.mentorship.schedule.pairing.PairingPlace;
 import dev.mentorship.schedule.people.Person;
 import dev.mentorship.schedule.people.PersonRegistration;
 import dev.mentorship.schedule.program.Milestone;
@@ -30,7 +32,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -58,8 +62,17 @@ public class MeetingService {
     public record Caller(UUID id) {
     }
 
-    /** A meeting with its pairing. */
-    public record Found(Meeting meeting, Pairing pairing) {
+    /** A meeting with its pairing and the pairing's place (null: none set). */
+    public record Found(Meeting meeting, Pairing pairing, PairingPlace pairingPlace) {
+
+        /** Where the meeting takes place: its own place, else its pairing's. */
+        public Place place() {
+            return Place.of(meeting, pairingPlace);
+        }
+    }
+
+    /** A pairing and its place (null: none set yet). */
+    public record PairingPlaceFound(Pairing pairing, PairingPlace place) {
     }
 
     // --- what pairings bring, inside the consumer's transaction (pairing/service/PairingProjection)
@@ -155,14 +168,29 @@ public class MeetingService {
     // --- what members and organizers do
 
     @WithSession
-    public Uni<List<Meeting>> ofPairing(UUID pairingId, Caller caller) {
-        return pairing(pairingId, caller).chain(p -> Meeting.<Meeting>list("pairingId", Sort.by("number"), pairingId));
+    public Uni<List<Found>> ofPairing(UUID pairingId, Caller caller) {
+        return pairing(pairingId, caller).chain(p -> PairingPlace.<PairingPlace>findById(pairingId).chain(place ->
+                Meeting.<Meeting>list("pairingId", Sort.by("number"), pairingId)
+                        .map(list -> list.stream().map(m -> new Found(m, p, place)).toList())));
     }
 
     @WithSession
-    public Uni<Page<Meeting>> mine(Caller caller, int page, int size) {
-        return Page.of(Meeting.find("pairingId in (select p.pairingId from Pairing p where p.mentorId = ?1 or p.menteeId = ?1)"
-                + " order by startsAt nulls last, number", caller.id()), page, size);
+    public Uni<Page<Found>> mine(Caller caller, int page, int size) {
+        return Page.of(Meeting.<Meeting>find("pairingId in (select p.pairingId from Pairing p where p.mentorId = ?1 or p.menteeId = ?1)"
+                + " order by startsAt nulls last, number", caller.id()), page, size).chain(meetings -> {
+            List<UUID> pairingIds = meetings.items().stream().map(m -> m.pairingId).distinct().toList();
+            if (pairingIds.isEmpty()) {
+                return Uni.createFrom().item(meetings.map(m -> new Found(m, null, null)));
+            }
+            return Pairing.<Pairing>list("pairingId in ?1", pairingIds).chain(pairings -> PairingPlace.<PairingPlace>list(
+                    "pairingId in ?1", pairingIds).map(places -> {
+                Map<UUID, Pairing> pairingOf = new HashMap<>();
+                pairings.forEach(p -> pairingOf.put(p.pairingId, p));
+                Map<UUID, PairingPlace> placeOf = new HashMap<>();
+                places.forEach(pp -> placeOf.put(pp.pairingId, pp));
+                return meetings.map(m -> new Found(m, pairingOf.get(m.pairingId), placeOf.get(m.pairingId)));
+            }));
+        });
     }
 
     @WithSession
@@ -262,9 +290,98 @@ public class MeetingService {
             }
             Pairing p = found.pairing();
             return Track.<Track>findById(p.trackId).chain(track -> Person.<Person>findById(p.mentorId)
-                    .chain(mentor -> Person.<Person>findById(p.menteeId).map(mentee -> MeetingCalendar.single(m,
+                    .chain(mentor -> Person.<Person>findById(p.menteeId).map(mentee -> MeetingCalendar.single(m, found.place(),
                             track == null ? "Mentorship" : track.name, mentor, mentee, config.organizerEmail(), clock.instant()))));
         });
+    }
+
+    // --- where meetings take place
+
+    /** A pairing's place: its members only (anyone else, organizers included, 404). */
+    @WithSession
+    public Uni<PairingPlaceFound> pairingPlace(UUID pairingId, Caller caller) {
+        return member(pairingId, caller).chain(p -> PairingPlace.<PairingPlace>findById(pairingId)
+                .map(place -> new PairingPlaceFound(p, place)));
+    }
+
+    /**
+     * A member sets where the pairing meets (the first time without If-Match, then with its ETag). The meetings that
+     * take the pairing's place (no place of their own, not cancelled or held) see the change: SEQUENCE raised, and for a
+     * confirmed one still ahead a MeetingRescheduled at the same time with the new place, which tells both.
+     */
+    @WithTransaction
+    public Uni<PairingPlaceFound> setPairingPlace(UUID pairingId, Caller caller, String location, String videoUrl, IfMatch ifMatch) {
+        return Uni.createFrom().item(() -> Place.typed(location, videoUrl)).chain(wanted -> member(pairingId, caller)
+                .chain(p -> PairingPlace.<PairingPlace>findById(pairingId).chain(existing -> {
+            if (existing == null) {
+                ifMatch.absent();
+            } else {
+                ifMatch.existing(existing.version);
+            }
+            if (p.status != Pairing.Status.ACTIVE) {
+                return Uni.createFrom().failure(ProblemException.conflict("This pairing has ended: its place can no longer be changed."));
+            }
+            Place before = existing == null ? Place.NONE : new Place(existing.location, existing.videoUrl, false);
+            if (existing != null && before.sameAs(wanted)) {
+                return Uni.createFrom().item(new PairingPlaceFound(p, existing));
+            }
+            PairingPlace place = existing != null ? existing : new PairingPlace();
+            place.pairingId = pairingId;
+            place.location = wanted.location();
+            place.videoUrl = wanted.videoUrl();
+            place.updatedAt = clock.instant();
+            place.updatedBy = caller.id();
+            Uni<Void> stored = existing != null ? Uni.createFrom().voidItem() : place.persist().replaceWithVoid();
+            return stored.chain(() -> before.sameAs(wanted) ? Uni.createFrom().voidItem() : inheritorsMoved(p, place, caller))
+                    .replaceWith(new PairingPlaceFound(p, place));
+        })));
+    }
+
+    /** The meetings that take the pairing's place, after it changed. */
+    private Uni<Void> inheritorsMoved(Pairing p, PairingPlace place, Caller caller) {
+        Instant now = clock.instant();
+        return Meeting.<Meeting>list("pairingId = ?1 and location is null and videoUrl is null and status in ?2", p.pairingId,
+                List.of(Meeting.Status.PROPOSED, Meeting.Status.UNSCHEDULED, Meeting.Status.CONFIRMED)).chain(meetings -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Meeting m : meetings) {
+                m.sequence++;
+                m.updatedAt = now;
+                m.updatedBy = caller.id();
+                if (m.status == Meeting.Status.CONFIRMED && m.startsAt.isAfter(now)) {
+                    chain = chain.chain(() -> events.placeChanged(m, p, place, caller.id()));
+                }
+            }
+            return chain;
+        });
+    }
+
+    /**
+     * Sets a meeting's own place (If-Match: the meeting's ETag); an empty place makes it take its pairing's again. A
+     * different place raises SEQUENCE; a confirmed meeting still ahead is announced (MeetingRescheduled at the same time
+     * with the new place).
+     */
+    @WithTransaction
+    public Uni<Found> setMeetingPlace(UUID meetingId, Caller caller, String location, String videoUrl, IfMatch ifMatch) {
+        return Uni.createFrom().item(() -> Place.typed(location, videoUrl)).chain(wanted -> find(meetingId, caller)
+                .call(MeetingService::active).chain(found -> {
+            Meeting m = found.meeting();
+            ifMatch.existing(m.version);
+            if (m.status == Meeting.Status.CANCELLED || m.status == Meeting.Status.HELD) {
+                return Uni.createFrom().failure(ProblemException.conflict("This meeting is " + m.status.name().toLowerCase() + "."));
+            }
+            Place before = found.place();
+            m.location = wanted.location();
+            m.videoUrl = wanted.videoUrl();
+            Place after = found.place();
+            if (before.sameAs(after)) {
+                return Uni.createFrom().item(found);
+            }
+            m.sequence++;
+            touch(found, caller);
+            return (m.status == Meeting.Status.CONFIRMED && m.startsAt.isAfter(clock.instant())
+                    ? events.placeChanged(m, found.pairing(), found.pairingPlace(), caller.id())
+                    : Uni.createFrom().voidItem()).replaceWith(found);
+        }));
     }
 
     private Uni<Found> schedule(Found found, Caller caller, Instant startsAt, int duration) {
@@ -324,8 +441,15 @@ public class MeetingService {
         return Meeting.<Meeting>findById(meetingId).chain(m -> m == null
                 ? Uni.createFrom().failure(notFound(meetingId))
                 : Pairing.<Pairing>findById(m.pairingId).chain(p -> mayAct(p, caller).chain(may -> may
-                        ? Uni.createFrom().item(new Found(m, p))
+                        ? PairingPlace.<PairingPlace>findById(m.pairingId).map(place -> new Found(m, p, place))
                         : Uni.createFrom().failure(notFound(meetingId)))));
+    }
+
+    /** A pairing of the caller's own: its members only. */
+    private static Uni<Pairing> member(UUID pairingId, Caller caller) {
+        return Pairing.<Pairing>findById(pairingId).chain(p -> p != null && p.hasMember(caller.id())
+                ? Uni.createFrom().item(p)
+                : Uni.createFrom().failure(ProblemException.notFound("You are in no pairing " + pairingId + ".")));
     }
 
     private static Uni<Pairing> pairing(UUID pairingId, Caller caller) {

@@ -4,6 +4,7 @@ import dev.mentorship.schedule.meeting.service.MeetingService;
 import dev.mentorship.schedule.messaging.PairingEvents.Member;
 import dev.mentorship.schedule.messaging.PairingEvents.PairingCreated;
 import dev.mentorship.schedule.messaging.PairingEvents.PairingDissolved;
+import dev.mentorship.schedule.messaging.PairingEvents.PairingEnded;
 import dev.mentorship.schedule.pairing.Pairing;
 import dev.mentorship.schedule.people.Person;
 import dev.mentorship.schedule.program.TrackKind;
@@ -80,6 +81,18 @@ public class PairingProjection {
             p.status = Pairing.Status.DISSOLVED;
             p.dissolvedAt = clock.instant();
             return meetings.cancelAhead(p, "The pairing ended.");
+        });
+    }
+
+    /** The track's part of the program ended: nothing is scheduled for the pairing any more; what is still ahead is cancelled. */
+    public Uni<Void> onPairingEnded(PairingEnded event) {
+        return Pairing.<Pairing>findById(event.pairingId()).chain(p -> {
+            if (p == null || p.status != Pairing.Status.ACTIVE) {
+                return Uni.createFrom().voidItem();
+            }
+            p.status = Pairing.Status.ENDED;
+            p.endedAt = clock.instant();
+            return meetings.cancelAhead(p, "The mentorship program has ended.");
         });
     }
 

@@ -2,6 +2,7 @@ package dev.mentorship.schedule.people.service;
 
 import dev.mentorship.runtime.idempotency.IdempotentRequest;
 import dev.mentorship.runtime.outbox.OutboxEvent;
+import dev.mentorship.schedule.groupsession.service.GroupSessionService;
 import dev.mentorship.schedule.audit.service.AuditLog;
 import dev.mentorship.schedule.meeting.CalendarFeed;
 import dev.mentorship.schedule.meeting.Meeting;
@@ -78,6 +79,7 @@ public class PeopleDirectory {
                 .chain(() -> ActionLimits.forget(participantId))
                 .chain(() -> pairings.forgetMember(participantId))
                 .chain(() -> CalendarFeed.delete("participantId", participantId))
+                .chain(() -> GroupSessionService.forget(participantId))
                 .chain(() -> PersonRegistration.delete("participantId", participantId))
                 .chain(() -> Person.delete("participantId", participantId))
                 .chain(() -> staff.onErased(participantId))

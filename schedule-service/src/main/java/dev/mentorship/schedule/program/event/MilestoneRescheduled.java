@@ -17,7 +17,8 @@ import java.util.UUID;
 public record MilestoneRescheduled(UUID changeId, UUID programId, UUID trackId, String trackKey, TrackKind trackKind,
                                    UUID milestoneId, String milestoneKey, String milestoneName,
                                    MilestoneType milestoneType, Set<Role> audience, String timeZone,
-                                   When previous, When current, String summary, String reason, Instant changedAt) {
+                                   When previous, When current, String summary, String reason, Instant changedAt,
+                                   Instant pairingsEndAt) {
 
     public static final String TYPE = "MilestoneRescheduled";
     public static final int VERSION = 1;
@@ -26,12 +27,13 @@ public record MilestoneRescheduled(UUID changeId, UUID programId, UUID trackId, 
     public record When(LocalDate date, LocalDate endDate, LocalTime time, Instant dueAt, String localRendering) {
     }
 
+    /** {@code pairingsEndAt}: the new end of the track's pairings when this milestone ends them, else null. */
     public static MilestoneRescheduled of(MilestoneChange change, Track track, Milestone milestone,
-                                          String previousRendering) {
+                                          String previousRendering, Instant pairingsEndAt) {
         return new MilestoneRescheduled(change.id, milestone.programId, track.id, track.key, track.kind, milestone.id,
                 milestone.key, milestone.name, milestone.type, milestone.audience, milestone.timeZone,
                 new When(change.oldDate, change.oldEndDate, change.oldTime, change.oldDueAt, previousRendering),
                 new When(change.newDate, change.newEndDate, change.newTime, change.newDueAt, milestone.rendering()),
-                Changes.summary(change), change.reason, change.changedAt);
+                Changes.summary(change), change.reason, change.changedAt, pairingsEndAt);
     }
 }

@@ -1,7 +1,9 @@
 package dev.mentorship.schedule.program.event;
 
+import dev.mentorship.schedule.groupsession.GroupSession;
 import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.MilestoneType;
+import dev.mentorship.schedule.program.PairingsEnd;
 import dev.mentorship.schedule.program.Program;
 import dev.mentorship.schedule.program.ProgramTime;
 import dev.mentorship.schedule.program.Role;
@@ -35,22 +37,45 @@ public record ProgramPublished(UUID programId, String conference, String name, S
 
     public record Track(UUID trackId, String key, TrackKind kind, String name, String description,
                         Registration registration, List<String> topics, Integer menteesPerMentorMin,
-                        Integer menteesPerMentorMax, List<MilestoneData> milestones) {
+                        Integer menteesPerMentorMax, List<MilestoneData> milestones, PairingsEnd.End pairingsEnd) {
     }
 
     public record MilestoneData(UUID milestoneId, String key, String name, MilestoneType type, boolean window,
                                 Set<Role> audience, LocalDate date, LocalDate endDate, LocalTime time, String timeZone,
                                 Instant dueAt, Instant endsAt, String localRendering, List<String> reminders,
-                                String description) {
+                                String description, List<SessionData> sessions) {
 
         public static MilestoneData of(Milestone m) {
+            return of(m, List.of());
+        }
+
+        /** With its sessions (a GROUP_SESSION milestone's; null for other types, so that the field is absent). */
+        public static MilestoneData of(Milestone m, List<GroupSession> sessions) {
             return new MilestoneData(m.id, m.key, m.name, m.type, m.type.window, m.audience, m.date, m.endDate, m.time,
-                    m.timeZone, m.dueAt, m.endsAt, m.rendering(), m.reminders, m.description);
+                    m.timeZone, m.dueAt, m.endsAt, m.rendering(), m.reminders, m.description,
+                    m.type != MilestoneType.GROUP_SESSION ? null
+                            : (sessions == null ? List.<GroupSession>of() : sessions).stream().map(SessionData::of).toList());
+        }
+    }
+
+    /** A session of a group-session milestone: start (UTC), duration, online link (null: not announced), capacity. */
+    public record SessionData(UUID sessionId, String key, Instant startsAt, Instant endsAt, int durationMinutes,
+                              String onlineUrl, int capacity) {
+
+        public static SessionData of(GroupSession s) {
+            return new SessionData(s.id, s.key, s.startsAt, s.endsAt(), s.durationMinutes, s.onlineUrl, s.capacity);
         }
     }
 
     public static ProgramPublished of(Program program, List<dev.mentorship.schedule.program.Track> tracks,
                                       Map<UUID, List<Milestone>> milestonesByTrack) {
+        return of(program, tracks, milestonesByTrack, Map.of());
+    }
+
+    /** {@code sessionsByMilestone}: the sessions of each group-session milestone, in order. */
+    public static ProgramPublished of(Program program, List<dev.mentorship.schedule.program.Track> tracks,
+                                      Map<UUID, List<Milestone>> milestonesByTrack,
+                                      Map<UUID, List<GroupSession>> sessionsByMilestone) {
         List<Track> trackData = tracks.stream().map(track -> {
             List<Milestone> milestones = milestonesByTrack.getOrDefault(track.id, List.of());
             Instant applicationDeadline = milestones.stream()
@@ -62,7 +87,7 @@ public record ProgramPublished(UUID programId, String conference, String name, S
                     new Registration(Set.of(Role.MENTOR, Role.MENTEE), program.publishedAt, applicationDeadline, closesAt,
                             track.rolling),
                     track.topics, track.menteesPerMentorMin, track.menteesPerMentorMax,
-                    milestones.stream().map(MilestoneData::of).toList());
+                    milestones.stream().map(m -> MilestoneData.of(m, sessionsByMilestone.get(m.id))).toList(), PairingsEnd.of(track.kind, milestones).orElse(null));
         }).toList();
         return new ProgramPublished(program.id, program.conference, program.name, program.description,
                 program.timeZone, program.frontendUrl, program.publishedAt,

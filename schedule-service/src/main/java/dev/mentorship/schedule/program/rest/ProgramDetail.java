@@ -30,7 +30,7 @@ public record ProgramDetail(UUID id, Program.Status status, Instant createdAt, I
 
     public static ProgramDetail of(ProgramAggregate aggregate) {
         Program p = aggregate.program();
-        ProgramPublished content = ProgramPublished.of(p, aggregate.tracks(), aggregate.milestones());
+        ProgramPublished content = ProgramPublished.of(p, aggregate.tracks(), aggregate.milestones(), aggregate.sessions());
         List<Change> changes = aggregate.changes().values().stream().flatMap(List::stream)
                 .sorted(Comparator.comparing((MilestoneChange c) -> c.changedAt).thenComparing(c -> c.newDueAt))
                 .map(Change::of)

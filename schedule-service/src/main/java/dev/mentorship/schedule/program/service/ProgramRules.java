@@ -130,6 +130,7 @@ public final class ProgramRules {
             when.type = milestone.type();
             when.timeZone = zone;
             when.schedule(date, endDate, extensions.isEmpty() ? milestone.time() : extensions.get(extensions.size() - 1).time());
+            checkSessions(when, milestone.sessions(), at, errors);
             effective.add(when);
             paths.add(at);
             if (milestone.type() == MilestoneType.APPLICATION_DEADLINE) {
@@ -151,6 +152,75 @@ public final class ProgramRules {
                     "only a rolling track accepts registrations after its application deadline"));
         }
         errors.addAll(orderErrors(effective, paths));
+    }
+
+    /** A group-session milestone's sessions: only on GROUP_SESSION, unique keys, each valid ({@link #sessionErrors}). */
+    private static void checkSessions(Milestone when, List<ProgramDefinition.SessionDefinition> sessions, String at,
+                                      List<FieldError> errors) {
+        if (sessions == null || sessions.isEmpty()) {
+            return;
+        }
+        if (when.type != MilestoneType.GROUP_SESSION) {
+            errors.add(new FieldError(at + ".sessions", "only a GROUP_SESSION milestone has sessions, not " + when.type));
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        for (int s = 0; s < sessions.size(); s++) {
+            ProgramDefinition.SessionDefinition session = sessions.get(s);
+            String path = at + ".sessions[" + s + "]";
+            if (!keys.add(session.key())) {
+                errors.add(new FieldError(path + ".key", "duplicates another session's key in this milestone: " + session.key()));
+            }
+            errors.addAll(sessionErrors(when, session.startsAt(), session.durationMinutes(), session.onlineUrl(),
+                    session.capacity(), path + "."));
+        }
+    }
+
+    /**
+     * What is wrong with a session of a group-session milestone (as scheduled): it starts within the milestone's day in
+     * the milestone's zone, lasts 1 to 480 minutes, has at least one seat and, if it has a link, an https one. Each
+     * error's field is {@code prefix} + its name.
+     */
+    public static List<FieldError> sessionErrors(Milestone milestone, java.time.Instant startsAt, Integer durationMinutes,
+                                                 String onlineUrl, Integer capacity, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        if (startsAt != null) {
+            java.time.Instant dayStarts = ProgramTime.startOf(milestone.date, milestone.timeZone);
+            java.time.Instant dayEnds = ProgramTime.endOf(milestone.date, milestone.timeZone);
+            if (startsAt.isBefore(dayStarts) || startsAt.isAfter(dayEnds)) {
+                errors.add(new FieldError(prefix + "startsAt", "must fall within the milestone's day, "
+                        + ProgramTime.render(milestone.date, null, milestone.timeZone) + " (" + dayStarts + " to " + dayEnds
+                        + "): " + startsAt));
+            }
+        }
+        if (durationMinutes != null && (durationMinutes < 1 || durationMinutes > 480)) {
+            errors.add(new FieldError(prefix + "durationMinutes", "must be between 1 and 480"));
+        }
+        if (capacity != null && capacity < 1) {
+            errors.add(new FieldError(prefix + "capacity", "must be at least 1"));
+        }
+        if (onlineUrl != null && onlineUrl(onlineUrl) == null) {
+            errors.add(new FieldError(prefix + "onlineUrl",
+                    "must be an absolute https URL without user info, e.g. https://zoom.us/j/123456789"));
+        }
+        return errors;
+    }
+
+    /** A session's online link as kept (stripped), or null when it is not an absolute https URL with a host. */
+    public static String onlineUrl(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value.strip());
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getHost().isBlank()
+                    || uri.getRawUserInfo() != null) {
+                return null;
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     private static boolean checkShape(MilestoneType type, LocalDate date, LocalDate endDate, java.time.LocalTime time,

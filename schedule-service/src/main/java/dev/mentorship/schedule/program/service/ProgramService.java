@@ -7,8 +7,11 @@ import dev.mentorship.runtime.problem.Problem.FieldError;
 import dev.mentorship.runtime.problem.ProblemException;
 import dev.mentorship.runtime.staff.StaffMember;
 import dev.mentorship.schedule.event.Topics;
+import dev.mentorship.schedule.groupsession.GroupSession;
+import dev.mentorship.schedule.groupsession.service.GroupSessionService;
 import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.MilestoneChange;
+import dev.mentorship.schedule.program.PairingsEnd;
 import dev.mentorship.schedule.program.Program;
 import dev.mentorship.schedule.program.ProgramDefinition;
 import dev.mentorship.schedule.program.ProgramTime;
@@ -40,7 +43,12 @@ public class ProgramService {
 
     /** A program with its tracks, milestones (by track, in order) and the history of milestone changes. */
     public record ProgramAggregate(Program program, List<Track> tracks, Map<UUID, List<Milestone>> milestones,
-                                   Map<UUID, List<MilestoneChange>> changes) {
+                                   Map<UUID, List<MilestoneChange>> changes, Map<UUID, List<GroupSession>> sessions) {
+
+        public ProgramAggregate(Program program, List<Track> tracks, Map<UUID, List<Milestone>> milestones,
+                                Map<UUID, List<MilestoneChange>> changes) {
+            this(program, tracks, milestones, changes, Map.of());
+        }
     }
 
     private final Outbox outbox;
@@ -105,6 +113,7 @@ public class ProgramService {
         List<Track> tracks = new ArrayList<>();
         Map<UUID, List<Milestone>> milestones = new LinkedHashMap<>();
         Map<UUID, List<MilestoneChange>> changes = new LinkedHashMap<>();
+        Map<UUID, List<GroupSession>> sessions = new LinkedHashMap<>();
         List<Object> entities = new ArrayList<>();
         entities.add(program);
         for (int t = 0; t < definition.tracks().size(); t++) {
@@ -150,10 +159,14 @@ public class ProgramService {
                 changes.put(milestone.id, history);
                 entities.add(milestone);
                 entities.addAll(history);
+                List<GroupSession> milestoneSessions = GroupSession.of(milestone, md.sessions());
+                sessions.put(milestone.id, milestoneSessions);
+                entities.addAll(milestoneSessions);
             }
             milestones.put(track.id, trackMilestones);
         }
-        return Program.persist(entities.stream()).replaceWith(new ProgramAggregate(program, tracks, milestones, changes));
+        return Program.persist(entities.stream())
+                .replaceWith(new ProgramAggregate(program, tracks, milestones, changes, sessions));
     }
 
     /** A program: published ones for everyone, drafts for their staff and admins. */
@@ -191,7 +204,7 @@ public class ProgramService {
             return planned
                     .chain(() -> outbox.append(Topics.PROGRAMS, ProgramPublished.TYPE, ProgramPublished.VERSION,
                             program.id.toString(), program.id.toString(),
-                            ProgramPublished.of(program, aggregate.tracks(), aggregate.milestones())))
+                            ProgramPublished.of(program, aggregate.tracks(), aggregate.milestones(), aggregate.sessions())))
                     .replaceWith(aggregate);
         });
     }
@@ -234,13 +247,16 @@ public class ProgramService {
             if (!order.isEmpty()) {
                 return Uni.createFrom().failure(new InvalidRequestException(order));
             }
-            Uni<?> effects = change.persist();
+            // a group session's sessions move with their day (the same local time on the new date)
+            Uni<?> effects = change.persist().chain(() -> GroupSessionService.follow(milestone, change.oldDate));
             if (aggregate.program().status == Program.Status.PUBLISHED) {
                 effects = effects
                         .chain(() -> reminders.replan(milestone))
                         .chain(() -> outbox.append(Topics.PROGRAMS, MilestoneRescheduled.TYPE,
                                 MilestoneRescheduled.VERSION, programId.toString(), milestone.id.toString(),
-                                MilestoneRescheduled.of(change, track, milestone, previousRendering)));
+                                MilestoneRescheduled.of(change, track, milestone, previousRendering,
+                                        PairingsEnd.movedBy(milestone, track.kind, trackMilestones)
+                                                .map(PairingsEnd.End::endsAt).orElse(null))));
             }
             return effects.replaceWith(new Rescheduled(change, milestone));
         });
@@ -296,15 +312,18 @@ public class ProgramService {
                             .chain(milestones -> MilestoneChange.<MilestoneChange>list(
                                             "milestoneId in ?1", Sort.by("changedAt"),
                                             milestones.stream().map(m -> m.id).toList())
-                                    .map(changes -> {
+                                    .chain(changes -> GroupSession.<GroupSession>list("programId", Sort.by("position"), programId)
+                                            .map(sessions -> {
                                         Map<UUID, List<Milestone>> byTrack = new LinkedHashMap<>();
                                         tracks.forEach(t -> byTrack.put(t.id, new ArrayList<>()));
                                         milestones.forEach(m -> byTrack.get(m.trackId).add(m));
                                         Map<UUID, List<MilestoneChange>> changesByMilestone = changes.stream()
                                                 .collect(Collectors.groupingBy(c -> c.milestoneId, LinkedHashMap::new,
                                                         Collectors.toList()));
-                                        return new ProgramAggregate(program, tracks, byTrack, changesByMilestone);
-                                    })));
+                                        return new ProgramAggregate(program, tracks, byTrack, changesByMilestone,
+                                                sessions.stream().collect(Collectors.groupingBy(x -> x.milestoneId,
+                                                        LinkedHashMap::new, Collectors.toList())));
+                                    }))));
         });
     }
 }

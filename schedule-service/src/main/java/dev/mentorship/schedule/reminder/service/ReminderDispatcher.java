@@ -2,6 +2,7 @@ package dev.mentorship.schedule.reminder.service;
 
 import dev.mentorship.runtime.outbox.Outbox;
 import dev.mentorship.schedule.event.Topics;
+import dev.mentorship.schedule.groupsession.service.GroupSessionReminders;
 import dev.mentorship.schedule.meeting.service.MeetingReminders;
 import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.Program;
@@ -21,7 +22,8 @@ import java.util.List;
 
 /**
  * Fires due reminders: claims them in the database with {@code FOR UPDATE SKIP LOCKED}, so that however many
- * replicas poll, each reminder is taken by one; records {@code DeadlineApproaching} in the outbox and marks the
+ * replicas poll, each reminder is taken by one; records {@code DeadlineApproaching} (or a meeting's or group session's
+ * event) in the outbox and marks the
  * reminder sent in the same transaction. A reminder whose moment passed while no replica ran fires as soon as
  * one runs, if its deadline is still ahead; once the deadline has passed it never fires.
  */
@@ -33,11 +35,13 @@ public class ReminderDispatcher {
 
     private final Outbox outbox;
     private final MeetingReminders meetings;
+    private final GroupSessionReminders groupSessions;
     private final Clock clock;
 
-    public ReminderDispatcher(Outbox outbox, MeetingReminders meetings, Clock clock) {
+    public ReminderDispatcher(Outbox outbox, MeetingReminders meetings, GroupSessionReminders groupSessions, Clock clock) {
         this.outbox = outbox;
         this.meetings = meetings;
+        this.groupSessions = groupSessions;
         this.clock = clock;
     }
 
@@ -94,15 +98,24 @@ public class ReminderDispatcher {
      * alone, so every replica and every batch decides the same.
      */
     private Uni<Boolean> superseded(Reminder reminder, Instant now) {
-        if (reminder.kind != Reminder.Kind.DEADLINE || reminder.milestoneId == null) {
+        if (reminder.kind == Reminder.Kind.SESSION && reminder.groupSessionId != null) {
+            return Reminder.count("groupSessionId = ?1 and dueAt = ?2 and status != ?3 and fireAt > ?4 and fireAt <= ?5",
+                            reminder.groupSessionId, reminder.dueAt, Reminder.Status.CANCELLED, reminder.fireAt, now)
+                    .map(later -> later > 0);
+        }
+        if (reminder.kind != Reminder.Kind.DEADLINE && reminder.kind != Reminder.Kind.SESSION_CHOICE
+                || reminder.milestoneId == null) {
             return Uni.createFrom().item(false);
         }
-        return Reminder.count("milestoneId = ?1 and dueAt = ?2 and status != ?3 and fireAt > ?4 and fireAt <= ?5",
-                        reminder.milestoneId, reminder.dueAt, Reminder.Status.CANCELLED, reminder.fireAt, now)
+        return Reminder.count("milestoneId = ?1 and kind = ?6 and dueAt = ?2 and status != ?3 and fireAt > ?4 and fireAt <= ?5",
+                        reminder.milestoneId, reminder.dueAt, Reminder.Status.CANCELLED, reminder.fireAt, now, reminder.kind)
                 .map(later -> later > 0);
     }
 
     private Uni<?> announce(Reminder reminder) {
+        if (reminder.kind == Reminder.Kind.SESSION || reminder.kind == Reminder.Kind.SESSION_CHOICE) {
+            return groupSessions.announce(reminder);
+        }
         if (reminder.kind != Reminder.Kind.DEADLINE) {
             return meetings.announce(reminder);
         }

@@ -1,7 +1,10 @@
 package dev.mentorship.schedule.reminder.service;
 
+import dev.mentorship.schedule.groupsession.GroupSession;
 import dev.mentorship.schedule.program.Milestone;
+import dev.mentorship.schedule.program.MilestoneType;
 import dev.mentorship.schedule.reminder.Reminder;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,9 +23,18 @@ import java.util.UUID;
  * reminds in time). When a milestone moves, passed lead times are skipped: MilestoneRescheduled has just told the
  * audience the new date, and a catch-up would repeat it (found by the replica test: a deadline moved to tomorrow
  * sent its seven-day reminder at once and the one-day reminder the next day).
+ * <p>
+ * A group-session milestone with sessions is not a deadline at the end of its day: its reminders count back from each
+ * session's start ({@link #SESSION_LEADS}, to those who joined it), and its audience is asked once to choose a session
+ * ({@link #CHOICE_LEAD} before the first one); its own lead times are not used.
  */
 @ApplicationScoped
 public class ReminderPlanner {
+
+    /** Before a group session's start, to those who joined it. */
+    public static final List<String> SESSION_LEADS = List.of("P1D", "PT1H");
+    /** Before a group-session milestone's first session, to its audience that has chosen none. */
+    public static final String CHOICE_LEAD = "P3D";
 
     private final Clock clock;
 
@@ -30,28 +42,52 @@ public class ReminderPlanner {
         this.clock = clock;
     }
 
-    /** Plans the reminders of a milestone; call inside a transaction. */
+    /** Plans the reminders of a milestone (and of its group sessions, if it has any); call inside a transaction. */
     public Uni<List<Reminder>> plan(Milestone milestone) {
         return plan(milestone, true);
     }
 
     private Uni<List<Reminder>> plan(Milestone milestone, boolean catchUp) {
-        Instant now = clock.instant();
+        Uni<List<GroupSession>> sessions = milestone.type == MilestoneType.GROUP_SESSION
+                ? GroupSession.list("milestoneId", Sort.by("startsAt"), milestone.id)
+                : Uni.createFrom().item(List.of());
+        return sessions.chain(list -> {
+            Instant now = clock.instant();
+            List<Reminder> planned = new ArrayList<>();
+            if (list.isEmpty()) {
+                planned.addAll(leads(Reminder.Kind.DEADLINE, milestone.id, null, milestone.dueAt, milestone.reminders,
+                        catchUp, now));
+            } else {
+                planned.addAll(leads(Reminder.Kind.SESSION_CHOICE, milestone.id, null, list.get(0).startsAt,
+                        List.of(CHOICE_LEAD), catchUp, now));
+                for (GroupSession session : list) {
+                    planned.addAll(leads(Reminder.Kind.SESSION, milestone.id, session.id, session.startsAt, SESSION_LEADS,
+                            catchUp, now));
+                }
+            }
+            return planned.isEmpty() ? Uni.createFrom().item(planned) : Reminder.persist(planned).replaceWith(planned);
+        });
+    }
+
+    /** One reminder per lead time before {@code dueAt}; none once it has passed. */
+    private static List<Reminder> leads(Reminder.Kind kind, UUID milestoneId, UUID sessionId, Instant dueAt,
+                                        List<String> leadTimes, boolean catchUp, Instant now) {
         List<Reminder> planned = new ArrayList<>();
-        if (!milestone.dueAt.isAfter(now)) {
-            return Uni.createFrom().item(planned);
+        if (!dueAt.isAfter(now)) {
+            return planned;
         }
         // longest lead first, so that the last one already due is the shortest
-        List<String> leads = milestone.reminders.stream()
-                .sorted(Comparator.comparing(Duration::parse).reversed()).toList();
+        List<String> leads = leadTimes.stream().sorted(Comparator.comparing(Duration::parse).reversed()).toList();
         Reminder latestDue = null;
         for (String lead : leads) {
             Reminder reminder = new Reminder();
             reminder.id = UUID.randomUUID();
-            reminder.milestoneId = milestone.id;
+            reminder.kind = kind;
+            reminder.milestoneId = milestoneId;
+            reminder.groupSessionId = sessionId;
             reminder.lead = lead;
-            reminder.dueAt = milestone.dueAt;
-            reminder.fireAt = milestone.dueAt.minus(Duration.parse(lead));
+            reminder.dueAt = dueAt;
+            reminder.fireAt = dueAt.minus(Duration.parse(lead));
             reminder.status = Reminder.Status.PENDING;
             if (!reminder.fireAt.isAfter(now)) {
                 if (latestDue != null) {
@@ -65,13 +101,17 @@ public class ReminderPlanner {
         if (latestDue != null && (!catchUp || shorterAhead)) {
             skip(latestDue, now);
         }
-        return planned.isEmpty() ? Uni.createFrom().item(planned) : Reminder.persist(planned).replaceWith(planned);
+        return planned;
     }
 
-    /** Cancels a milestone's pending reminders and plans new ones from its new deadline. */
+    /**
+     * Cancels a milestone's pending reminders (its deadline's, and its group sessions' and the choice's) and plans new
+     * ones from its new deadline or its sessions as they are now.
+     */
     public Uni<List<Reminder>> replan(Milestone milestone) {
-        return Reminder.update("status = ?1, settledAt = ?2 where milestoneId = ?3 and status = ?4",
-                        Reminder.Status.CANCELLED, clock.instant(), milestone.id, Reminder.Status.PENDING)
+        return Reminder.update("status = ?1, settledAt = ?2 where milestoneId = ?3 and status = ?4 and kind in ?5",
+                        Reminder.Status.CANCELLED, clock.instant(), milestone.id, Reminder.Status.PENDING,
+                        List.of(Reminder.Kind.DEADLINE, Reminder.Kind.SESSION, Reminder.Kind.SESSION_CHOICE))
                 .chain(() -> plan(milestone, false));
     }
 
