@@ -131,7 +131,11 @@ public class EventsConsumer {
     private Uni<List<Message>> apply(SqlConnection conn, IncomingEvent event, Instant now) {
         return switch (event.type()) {
             case ProgramPublished.TYPE -> directory.onProgramPublished(conn, event.data(ProgramPublished.class), now).replaceWith(NOBODY);
-            case MilestoneRescheduled.TYPE -> messages.rescheduled(conn, event.data(MilestoneRescheduled.class));
+            case MilestoneRescheduled.TYPE -> {
+                // the read model follows first (the registration window, the first contact, the end), then people are told
+                MilestoneRescheduled moved = event.data(MilestoneRescheduled.class);
+                yield directory.onMilestoneRescheduled(conn, moved).chain(() -> messages.rescheduled(conn, moved));
+            }
 
             case ParticipantRegistered.TYPE -> {
                 ParticipantRegistered registered = event.data(ParticipantRegistered.class);

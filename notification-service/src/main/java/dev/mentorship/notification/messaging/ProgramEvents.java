@@ -89,6 +89,7 @@ public final class ProgramEvents {
     public record PairingsEnd(String milestoneName, @Required Instant endsAt) {
     }
 
+    /** {@code milestoneKey}, {@code milestoneType} and {@code pairingsEndAt}: optional (older events lack them). */
     public record MilestoneRescheduled(UUID programId,
                                        @Required UUID trackId,
                                        @Required String milestoneName,
@@ -96,7 +97,10 @@ public final class ProgramEvents {
                                        When previous,
                                        @Required When current,
                                        String summary,
-                                       String reason) {
+                                       String reason,
+                                       String milestoneKey,
+                                       String milestoneType,
+                                       Instant pairingsEndAt) {
         public static final String TYPE = "MilestoneRescheduled";
 
         /** The roles told (MENTOR, MENTEE); none: nobody. */
@@ -124,7 +128,7 @@ public final class ProgramEvents {
     }
 
     /** A milestone's date: the instant and how people read it (empty when not given). */
-    public record When(@Required Instant dueAt, String localRendering) {
+    public record When(@Required Instant dueAt, String localRendering, Instant endsAt) {
 
         @Override
         public String localRendering() {

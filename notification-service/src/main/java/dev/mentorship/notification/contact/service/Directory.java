@@ -13,6 +13,7 @@ import dev.mentorship.notification.messaging.ParticipantEvents.ParticipantUpdate
 import dev.mentorship.notification.messaging.ParticipantEvents.ParticipantWithdrawn;
 import dev.mentorship.notification.messaging.ParticipantEvents.Registration;
 import dev.mentorship.notification.messaging.ProgramEvents.Milestone;
+import dev.mentorship.notification.messaging.ProgramEvents.MilestoneRescheduled;
 import dev.mentorship.notification.messaging.ProgramEvents.ProgramPublished;
 import dev.mentorship.notification.messaging.ProgramEvents.Track;
 import dev.mentorship.runtime.staff.Grant;
@@ -240,6 +241,44 @@ public class Directory {
                           pairings_end_at = $6 where track_id = $1""").execute(values).replaceWithVoid();
     }
 
+    /**
+     * A milestone moved: what messages say about its track follows (its date among the track's milestones; the
+     * application deadline and, on a track that is not rolling, the close of registration; the first-contact date;
+     * the end of the pairings).
+     */
+    public Uni<Void> onMilestoneRescheduled(SqlConnection conn, MilestoneRescheduled moved) {
+        return track(conn, moved.trackId()).chain(track -> {
+            if (track == null) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant due = moved.current().dueAt();
+            String rendering = moved.current().localRendering();
+            List<TrackInfo.Step> steps = track.milestones().stream()
+                    .map(step -> moved.milestoneKey() != null && moved.milestoneKey().equals(step.key())
+                            ? new TrackInfo.Step(step.type(), step.key(), step.name(), due,
+                            moved.current().endsAt() != null ? moved.current().endsAt() : step.endsAt(), rendering)
+                            : step).toList();
+            boolean application = "APPLICATION_DEADLINE".equals(moved.milestoneType());
+            boolean firstContact = Milestone.FIRST_CONTACT_DUE.equals(moved.milestoneType());
+            String milestones;
+            try {
+                milestones = JSON.writeValueAsString(steps);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            Tuple values = Tuple.of(track.trackId(), milestones);
+            values.addOffsetDateTime(utc(application ? due : track.applicationDeadline()))
+                    .addOffsetDateTime(utc(application && !track.rolling() ? due : track.registrationClosesAt()))
+                    .addOffsetDateTime(utc(firstContact ? due : track.firstContactDue()))
+                    .addString(firstContact ? rendering : track.firstContactOn())
+                    .addOffsetDateTime(utc(moved.pairingsEndAt() != null ? moved.pairingsEndAt() : track.pairingsEndAt()));
+            return conn.preparedQuery("""
+                            update track_info set milestones = $2, application_deadline = $3, registration_closes_at = $4,
+                              first_contact_due = $5, first_contact_on = $6, pairings_end_at = $7 where track_id = $1""")
+                    .execute(values).replaceWithVoid();
+        });
+    }
+
     /** The frontend a program named for itself (ProgramPublished's frontendUrl), or null: none, or the program is not known. */
     public Uni<String> frontendUrl(SqlConnection conn, UUID programId) {
         return conn.preparedQuery("select frontend_url from track_info where program_id = $1 and frontend_url is not null limit 1")
@@ -390,6 +429,6 @@ public class Directory {
     }
 
     static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -24,7 +24,8 @@ public record MilestoneRescheduled(UUID changeId, UUID programId, UUID trackId, 
     public static final int VERSION = 1;
 
     /** Where the milestone was, or is now. */
-    public record When(LocalDate date, LocalDate endDate, LocalTime time, Instant dueAt, String localRendering) {
+    /** {@code endsAt}: the last instant of a window (the current one only; null for a point). */
+    public record When(LocalDate date, LocalDate endDate, LocalTime time, Instant dueAt, String localRendering, Instant endsAt) {
     }
 
     /** {@code pairingsEndAt}: the new end of the track's pairings when this milestone ends them, else null. */
@@ -32,8 +33,8 @@ public record MilestoneRescheduled(UUID changeId, UUID programId, UUID trackId, 
                                           String previousRendering, Instant pairingsEndAt) {
         return new MilestoneRescheduled(change.id, milestone.programId, track.id, track.key, track.kind, milestone.id,
                 milestone.key, milestone.name, milestone.type, milestone.audience, milestone.timeZone,
-                new When(change.oldDate, change.oldEndDate, change.oldTime, change.oldDueAt, previousRendering),
-                new When(change.newDate, change.newEndDate, change.newTime, change.newDueAt, milestone.rendering()),
+                new When(change.oldDate, change.oldEndDate, change.oldTime, change.oldDueAt, previousRendering, null),
+                new When(change.newDate, change.newEndDate, change.newTime, change.newDueAt, milestone.rendering(), milestone.endsAt),
                 Changes.summary(change), change.reason, change.changedAt, pairingsEndAt);
     }
 }

@@ -45,16 +45,17 @@ public record ProgramPublished(UUID programId, String conference, String name, S
                                 Instant dueAt, Instant endsAt, String localRendering, List<String> reminders,
                                 String description, List<SessionData> sessions) {
 
+        /** Without its sessions (null: not told here; a track's sessions are listed under its group-sessions). */
         public static MilestoneData of(Milestone m) {
-            return of(m, List.of());
+            return of(m, null);
         }
 
-        /** With its sessions (a GROUP_SESSION milestone's; null for other types, so that the field is absent). */
+        /** With its sessions (a GROUP_SESSION milestone's, empty while none are announced; null for other types). */
         public static MilestoneData of(Milestone m, List<GroupSession> sessions) {
             return new MilestoneData(m.id, m.key, m.name, m.type, m.type.window, m.audience, m.date, m.endDate, m.time,
                     m.timeZone, m.dueAt, m.endsAt, m.rendering(), m.reminders, m.description,
-                    m.type != MilestoneType.GROUP_SESSION ? null
-                            : (sessions == null ? List.<GroupSession>of() : sessions).stream().map(SessionData::of).toList());
+                    m.type != MilestoneType.GROUP_SESSION || sessions == null ? null
+                            : sessions.stream().map(SessionData::of).toList());
         }
     }
 
@@ -87,7 +88,7 @@ public record ProgramPublished(UUID programId, String conference, String name, S
                     new Registration(Set.of(Role.MENTOR, Role.MENTEE), program.publishedAt, applicationDeadline, closesAt,
                             track.rolling),
                     track.topics, track.menteesPerMentorMin, track.menteesPerMentorMax,
-                    milestones.stream().map(m -> MilestoneData.of(m, sessionsByMilestone.get(m.id))).toList(), PairingsEnd.of(track.kind, milestones).orElse(null));
+                    milestones.stream().map(m -> MilestoneData.of(m, sessionsByMilestone.getOrDefault(m.id, List.of()))).toList(), PairingsEnd.of(track.kind, milestones).orElse(null));
         }).toList();
         return new ProgramPublished(program.id, program.conference, program.name, program.description,
                 program.timeZone, program.frontendUrl, program.publishedAt,
