@@ -65,6 +65,46 @@ final class Candidates {
         return new Candidates(mentors, chosen, compatible, bound);
     }
 
+    /**
+     * Each mentee's best {@code k} mentors by score (ties: the lower index first) among the first {@code perMentee}
+     * this set started with (its {@link #best} heap, before pricing added any), plus {@code mentorOf[i]} where that is
+     * a mentor: a smaller candidate set for CP-SAT that still holds the flow's assignment.
+     */
+    Candidates narrowed(PairScores scores, int perMentee, int k, int[] mentorOf) {
+        int n = mentors.length;
+        int m = scores.mentors();
+        int[][] narrow = new int[n][];
+        BitSet[] set = new BitSet[n];
+        double[] lowest = new double[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            int first = Math.min(mentors[i].length, Math.min(Math.min(perMentee, m), compatible[i]));
+            Integer[] order = new Integer[first];
+            for (int c = 0; c < first; c++) {
+                order[c] = mentors[i][c];
+            }
+            Arrays.sort(order, (a, b) -> {
+                int byScore = Double.compare(scores.score(i, b), scores.score(i, a));
+                return byScore != 0 ? byScore : Integer.compare(a, b);
+            });
+            int keep = Math.min(k, first);
+            BitSet chosen = new BitSet(m);
+            int[] list = new int[keep + 1];
+            int size = 0;
+            for (int c = 0; c < keep; c++) {
+                list[size++] = order[c];
+                chosen.set(order[c]);
+            }
+            if (mentorOf[i] >= 0 && !chosen.get(mentorOf[i])) {
+                list[size++] = mentorOf[i];
+                chosen.set(mentorOf[i]);
+            }
+            narrow[i] = Arrays.copyOf(list, size);
+            set[i] = chosen;
+            lowest[i] = keep < compatible[i] && keep > 0 ? scores.score(i, order[keep - 1]) : Double.NEGATIVE_INFINITY;
+        });
+        return new Candidates(narrow, set, compatible.clone(), lowest);
+    }
+
     void add(int mentee, int[] more, int count) {
         int[] grown = Arrays.copyOf(mentors[mentee], mentors[mentee].length + count);
         System.arraycopy(more, 0, grown, mentors[mentee].length, count);

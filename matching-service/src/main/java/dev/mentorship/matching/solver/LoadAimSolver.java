@@ -11,6 +11,7 @@ import com.google.ortools.sat.Literal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A load aimed for per mentor ("we aim for 3–4 mentees per mentor", the career track), as an aim and not a wall: a
@@ -34,24 +35,23 @@ final class LoadAimSolver {
      * {@code start}: the flow's optimum without the aim (as many matched as possible, then the highest score, exact
      * over every pair): its number matched is the first level's optimum (an aim changes who is matched, never how
      * many can be), and it is the assignment CP-SAT starts from, kept if a later level finds nothing better in time.
+     * {@code candidates}: the pairs CP-SAT may choose from, every compatible one ({@code perMentee} -1) or each
+     * mentee's best {@code perMentee} and their pair in {@code start}; levels 2-4 are optimal over these.
+     * {@code flowArcs}, {@code pricingRounds}: the flow's, for the report.
      */
-    static Solution solve(PairScores scores, MatchingSolver.Options options, Candidates candidates, int[] start, long started) {
+    static Solution solve(PairScores scores, MatchingSolver.Options options, Candidates candidates, int perMentee,
+                          int[] start, long flowArcs, int pricingRounds, long started) {
         int n = scores.mentees();
         int m = scores.mentors();
+        long buildStarted = System.nanoTime();
         CpModel model = new CpModel();
         int startMatched = 0;
         for (int j : start) {
             startMatched += j >= 0 ? 1 : 0;
         }
-        List<List<Literal>> byMentor = new ArrayList<>();
-        for (int j = 0; j < m; j++) {
-            byMentor.add(new ArrayList<>());
-        }
-        Literal[][] x = new Literal[n][];
-        LinearExprBuilder matched = LinearExpr.newBuilder();
-        LinearExprBuilder score = LinearExpr.newBuilder();
-        long arcs = 0;
+        int[] degree = new int[m];
         int[][] lists = new int[n][];
+        long arcs = 0;
         for (int i = 0; i < n; i++) {
             int[] list = candidates.mentors[i];
             int from = start[i];
@@ -60,38 +60,62 @@ final class LoadAimSolver {
                 list[list.length - 1] = start[i];
             }
             lists[i] = list;
+            for (int j : list) {
+                degree[j]++;
+            }
+            arcs += list.length;
+        }
+        if (arcs > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("Too many pairs for CP-SAT: " + arcs);
+        }
+        // flat arrays rather than growing builders: a large track's model is up to a few million literals
+        Literal[][] byMentor = new Literal[m][];
+        for (int j = 0; j < m; j++) {
+            byMentor[j] = new Literal[degree[j]];
+        }
+        int[] fill = new int[m];
+        Literal[][] x = new Literal[n][];
+        Literal[] all = new Literal[(int) arcs];
+        long[] weight = new long[(int) arcs];
+        int a = 0;
+        for (int i = 0; i < n; i++) {
+            int[] list = lists[i];
             x[i] = new Literal[list.length];
             for (int c = 0; c < list.length; c++) {
                 int j = list[c];
-                x[i][c] = model.newBoolVar("x" + i + "_" + j);
-                byMentor.get(j).add(x[i][c]);
-                matched.add(x[i][c]);
-                score.addTerm(x[i][c], Math.round(scores.score(i, j) * MatchingSolver.SCALE));
-                arcs++;
+                Literal literal = model.newBoolVar("");
+                x[i][c] = literal;
+                byMentor[j][fill[j]++] = literal;
+                all[a] = literal;
+                weight[a++] = Math.round(scores.score(i, j) * MatchingSolver.SCALE);
             }
-            model.addAtMostOne(x[i]);
+            if (list.length > 1) {
+                model.addAtMostOne(x[i]);
+            }
         }
         LinearExprBuilder below = LinearExpr.newBuilder();
         LinearExprBuilder shortfall = LinearExpr.newBuilder();
         Aim[] aims = new Aim[m];
         for (int j = 0; j < m; j++) {
-            List<Literal> assigned = byMentor.get(j);
-            if (assigned.isEmpty()) {
+            Literal[] assigned = byMentor[j];
+            if (assigned.length == 0) {
                 continue;
             }
-            LinearExpr load = LinearExpr.sum(assigned.toArray(new Literal[0]));
-            model.addLessOrEqual(load, scores.capacity(j));
+            LinearExpr load = LinearExpr.sum(assigned);
+            if (assigned.length > scores.capacity(j)) {
+                model.addLessOrEqual(load, scores.capacity(j));
+            }
             int aim = Math.min(options.minimumLoad(), scores.capacity(j));
             if (aim <= 1) {
                 continue; // one mentee is the aim already
             }
-            Literal used = model.newBoolVar("used" + j);
+            Literal used = model.newBoolVar("");
             model.addGreaterOrEqual(load, 1).onlyEnforceIf(used);
             model.addEquality(load, 0).onlyEnforceIf(used.not());
             // short = aim - load for a used mentor below the aim, else 0 (minimising pushes it down to that bound)
-            IntVar lacking = model.newIntVar(0, aim - 1, "short" + j);
+            IntVar lacking = model.newIntVar(0, aim - 1, "");
             model.addGreaterOrEqual(LinearExpr.newBuilder().add(lacking).add(load).build(), aim).onlyEnforceIf(used);
-            Literal isBelow = model.newBoolVar("below" + j);
+            Literal isBelow = model.newBoolVar("");
             // a used mentor with load < aim counts as below: load >= aim unless isBelow
             model.addGreaterOrEqual(load, aim).onlyEnforceIf(new Literal[]{used, isBelow.not()});
             model.addEquality(lacking, 0).onlyEnforceIf(isBelow.not());
@@ -99,10 +123,14 @@ final class LoadAimSolver {
             shortfall.add(lacking);
             aims[j] = new Aim(aim, used, isBelow, lacking);
         }
+        byMentor = null;
 
         if (options.matchAsManyAsPossible()) {
-            model.addEquality(matched.build(), startMatched); // level 1, exact from the flow
+            model.addEquality(LinearExpr.sum(all), startMatched); // level 1, exact from the flow
         }
+        LinearExpr score = LinearExpr.weightedSum(all, weight);
+        all = null;
+        weight = null;
         CpSolver solver = new CpSolver();
         solver.getParameters().setNumWorkers(Math.max(1, Runtime.getRuntime().availableProcessors()));
         solver.getParameters().setLogSearchProgress(Boolean.getBoolean("matching.cpsat.log"));
@@ -113,10 +141,13 @@ final class LoadAimSolver {
         boolean optimal = true;
         int[] mentorOf = start.clone();
         hint(model, x, lists, mentorOf, aims);
+        double built = (System.nanoTime() - buildStarted) / 1e9;
         List<Stage> stages = List.of(new Stage(below.build(), false), new Stage(shortfall.build(), false),
-                new Stage(score.build(), true));
+                new Stage(score, true));
+        List<String> times = new ArrayList<>();
         int solved = 0;
         for (Stage stage : stages) {
+            long stageStarted = System.nanoTime();
             if (stage.maximise()) {
                 model.maximize(stage.expression());
             } else {
@@ -126,6 +157,7 @@ final class LoadAimSolver {
             double left = (deadline - System.nanoTime()) / 1e9 / (stages.size() - solved);
             solver.getParameters().setMaxTimeInSeconds(Math.max(0.2, left));
             CpSolverStatus status = solver.solve(model);
+            times.add(String.format(Locale.ROOT, "%.1f", (System.nanoTime() - stageStarted) / 1e9));
             if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
                 optimal = false; // nothing found in time: the assignment so far stands (the flow's at worst)
                 break;
@@ -149,10 +181,15 @@ final class LoadAimSolver {
             }
             hint(model, x, lists, mentorOf, aims);
         }
-        String method = "CP-SAT (OR-Tools), " + options.minimumLoad() + " mentees per mentor aimed for, "
-                + (optimal ? "optimal" : "best found within " + options.cpSatTimeLimit().toSeconds() + " s")
-                + (candidates.arcs() < countCompatible(candidates) ? " over each mentee's best " + options.candidatesPerMentee() + " mentors" : "");
-        return MatchingSolver.result(scores, candidates, mentorOf, started, arcs, solved, method);
+        String over = perMentee < 0
+                ? "over every compatible pair"
+                : String.format(Locale.ROOT, "over each mentee's best %d mentors and the flow's pair (%,d of %,d compatible pairs;"
+                        + " matched count exact over all pairs)", perMentee, arcs, countCompatible(candidates));
+        String method = String.format(Locale.ROOT, "min-cost flow (OR-Tools), then CP-SAT, %d mentees per mentor aimed for, %s %s;"
+                        + " model %,d literals built in %.1f s, levels below aim / shortfall / score in %s s",
+                options.minimumLoad(), optimal ? "optimal" : "best found within " + options.cpSatTimeLimit().toSeconds() + " s",
+                over, arcs, built, String.join(" / ", times));
+        return MatchingSolver.result(scores, candidates, mentorOf, started, flowArcs, pricingRounds, method);
     }
 
     /** A mentor's aim and the variables that measure how far below it they are. */

@@ -29,6 +29,13 @@ public final class MatchingSolver {
     static final long SCALE = 10_000;
     /** Up to this many pairs, CP-SAT gets all of them. */
     static final long CP_SAT_ALL_PAIRS = 200_000;
+    /**
+     * Above that, CP-SAT gets each mentee's best mentors, as many as keep its model near this many pair literals (at
+     * most {@code candidatesPerMentee}, at least {@link #CP_SAT_MIN_PER_MENTEE}), and the flow's pair: on a career track
+     * of 20,000 x 6,000 every compatible pair would be tens of millions of literals, beyond a 6 GB heap.
+     */
+    static final long CP_SAT_LITERALS = 400_000;
+    static final int CP_SAT_MIN_PER_MENTEE = 8;
 
     static {
         Loader.loadNativeLibraries();
@@ -55,6 +62,14 @@ public final class MatchingSolver {
     }
 
     public static Solution solve(PairScores scores, Options options) {
+        return solve(scores, options, CP_SAT_ALL_PAIRS, CP_SAT_LITERALS);
+    }
+
+    /**
+     * {@code cpSatAllPairs}: up to this many pairs CP-SAT sees every one; above, about {@code cpSatLiterals} of them
+     * (tests force the large tracks' path on small ones with a low threshold).
+     */
+    static Solution solve(PairScores scores, Options options, long cpSatAllPairs, long cpSatLiterals) {
         long started = System.nanoTime();
         int n = scores.mentees();
         int m = scores.mentors();
@@ -67,11 +82,16 @@ public final class MatchingSolver {
             int added = Pricing.price(flow, scores, candidates, bonus);
             if (added == 0) {
                 if (options.minimumLoad() > 1) {
-                    // CP-SAT sees every compatible pair where the track is small enough (career tracks are), and
-                    // starts from the flow's optimum
-                    boolean small = (long) n * m <= CP_SAT_ALL_PAIRS;
-                    return LoadAimSolver.solve(scores, options, small ? Candidates.best(scores, m) : candidates,
-                            flow.mentorOf, started);
+                    // CP-SAT sees every compatible pair where the track is small enough, else each mentee's best
+                    // mentors and the flow's pair; it starts from the flow's optimum, whose matched count is exact
+                    // over all pairs either way
+                    boolean small = (long) n * m <= cpSatAllPairs;
+                    int perMentee = (int) Math.min(options.candidatesPerMentee(),
+                            Math.max(CP_SAT_MIN_PER_MENTEE, cpSatLiterals / Math.max(1, n)));
+                    Candidates forCpSat = small ? Candidates.best(scores, m)
+                            : candidates.narrowed(scores, options.candidatesPerMentee(), perMentee, flow.mentorOf);
+                    return LoadAimSolver.solve(scores, options, forCpSat, small ? -1 : perMentee, flow.mentorOf,
+                            flow.arcCount, rounds, started);
                 }
                 return result(scores, candidates, flow.mentorOf, started, flow.arcCount, rounds, "min-cost flow (OR-Tools)");
             }

@@ -37,18 +37,32 @@ public final class SyntheticTrack {
         return people(count, 4, 10, true);
     }
 
-    /** Career topics as the ML4H pages list them, and a few more people name themselves. */
+    /**
+     * Career topics: the eight the ML4H pages suggest first (most people pick those), then topics people name in their
+     * own words, some close to a suggested one ("finding a job in industry" ~ "job search"), most not; sampled by Zipf's
+     * law, so that a pair shares anything from every topic to none and scores vary.
+     */
     private static final String[] TOPICS = {"job search", "work-life balance", "long-term research plan",
-        "academia vs industry", "grant writing", "visa and relocation", "starting a lab", "mental health"};
+        "academia vs industry", "grant writing", "visa and relocation", "starting a lab", "mental health",
+        "finding a job in industry", "balancing work and family life", "writing a research plan", "grant proposals for a first lab",
+        "choosing a PhD advisor", "publishing strategy", "networking at conferences", "teaching and supervising students",
+        "managing a team", "negotiating an offer", "moving abroad for a postdoc", "impostor syndrome",
+        "clinical collaborations", "open source and reproducibility", "founding a startup", "reviewing papers",
+        "parenthood and research", "leadership in a hospital", "getting a first paper accepted", "communicating with clinicians",
+        "regulatory approval of models", "career change into health AI", "faculty applications", "industry research labs"};
+    private static final double[] TOPIC_CDF = zipf(TOPICS.length, 1.0);
     /** Monday of a one-on-one week, 00:00 UTC. */
     private static final long WEEK = 4_102_444_800L;
 
-    /** Career-track mentees: one to three topics, free two to four hours on two to four days of the week. */
+    /**
+     * Career-track mentees: one to three topics, free one to three hours on one to three days of the week (so that
+     * only some mentors share an hour with them, and a shared hour counts half of two).
+     */
     public List<Person> careerMentees(int count) {
         return career(count, false);
     }
 
-    /** Career-track mentors: as mentees, with a capacity of 1 to 4. */
+    /** Career-track mentors: two to four topics, free hours as mentees, a capacity of 1 to 4. */
     public List<Person> careerMentors(int count) {
         return career(count, true);
     }
@@ -57,19 +71,19 @@ public final class SyntheticTrack {
         List<Person> people = new ArrayList<>(count);
         for (int p = 0; p < count; p++) {
             Set<String> topics = new LinkedHashSet<>();
-            int k = 1 + random.nextInt(3);
+            int k = (mentor ? 2 : 1) + random.nextInt(3);
             while (topics.size() < k) {
-                topics.add(TOPICS[random.nextInt(TOPICS.length)]);
+                topics.add(TOPICS[sample(TOPIC_CDF)]);
             }
             List<long[]> hours = new ArrayList<>();
             Set<Integer> days = new LinkedHashSet<>();
-            int d = 2 + random.nextInt(3);
+            int d = 1 + random.nextInt(3);
             while (days.size() < d) {
                 days.add(random.nextInt(7));
             }
             for (int day : days) {
-                long start = WEEK + day * 86_400L + (6 + random.nextInt(12)) * 3_600L;
-                hours.add(new long[]{start, start + (2 + random.nextInt(3)) * 3_600L});
+                long start = WEEK + day * 86_400L + (7 + random.nextInt(12)) * 3_600L;
+                hours.add(new long[]{start, start + (1 + random.nextInt(3)) * 3_600L});
             }
             hours.sort(java.util.Comparator.comparingLong(h -> h[0]));
             people.add(new Person(UUID.randomUUID(), (mentor ? "Mentor " : "Mentee ") + p, "Institution " + sample(affiliationCdf),

@@ -162,6 +162,44 @@ class MatchingSolverOptimalityTest {
         assertThat(belowSeen).as("instances where a mentor had to stay below the aim").isPositive();
     }
 
+    /** {mentors below the aim, mentees they lack} of a solution. */
+    private static long[] belowAim(Instance instance, Solution solution, int aimedLoad) {
+        long below = 0;
+        long lacking = 0;
+        for (int j = 0; j < instance.mentors(); j++) {
+            int aim = Math.min(aimedLoad, instance.capacity(j));
+            if (solution.load()[j] > 0 && solution.load()[j] < aim) {
+                below++;
+                lacking += aim - solution.load()[j];
+            }
+        }
+        return new long[]{below, lacking};
+    }
+
+    @Test
+    void onTheLargeTracksPathCpSatSeesOnlyEachMenteesBestMentorsYetMatchesAsManyAsTheFlowOverAllPairs() {
+        // the path of tracks above the all-pairs threshold, forced on small ones: CP-SAT gets each mentee's best 2
+        // mentors and the flow's pair; the flow (candidates + pricing, exact over all pairs) fixes how many are matched
+        Random random = new Random(15);
+        for (int round = 0; round < 40; round++) {
+            Instance instance = Instance.random(random, 20 + random.nextInt(30), 5 + random.nextInt(8), 5);
+            MatchingSolver.Options options = MatchingSolver.Options.DEFAULT.withMinimumLoad(3).withCandidatesPerMentee(2);
+            Solution large = MatchingSolver.solve(instance, options, 0, 0);
+            Solution flow = MatchingSolver.solve(instance, MatchingSolver.Options.DEFAULT.withCandidatesPerMentee(instance.mentors()));
+            Solution all = MatchingSolver.solve(instance, options, Long.MAX_VALUE, Long.MAX_VALUE);
+            assertThat(large.matched()).as("matched, round " + round).isEqualTo(flow.matched()).isEqualTo(all.matched());
+            scaledTotal(instance, large); // no excluded pair, no mentor over capacity
+            long[] fromFlow = belowAim(instance, flow, 3);
+            long[] largeBelow = belowAim(instance, large, 3);
+            long[] allBelow = belowAim(instance, all, 3);
+            // never worse than the flow it starts from, never better than CP-SAT over every pair (that is optimal)
+            assertThat(java.util.Arrays.compare(largeBelow, fromFlow)).as("below the aim vs the flow, round " + round).isLessThanOrEqualTo(0);
+            assertThat(java.util.Arrays.compare(largeBelow, allBelow)).as("below the aim vs all pairs, round " + round).isGreaterThanOrEqualTo(0);
+            assertThat(large.method()).contains("best 2 mentors and the flow's pair").contains("matched count exact over all pairs");
+            assertThat(all.method()).contains("optimal over every compatible pair");
+        }
+    }
+
     @Test
     void aCareerMentorWithOnlyTwoCompatibleMenteesGetsBoth() {
         // mentor 0 aims for 3 of capacity 4 but only mentees 0 and 1 may be paired with them; mentor 1 takes the rest

@@ -178,6 +178,46 @@ class NotificationFlowTest {
     }
 
     @Test
+    void aMenteeWaitlistedAfterRegistrationClosedIsToldTheTruthAndAnEndedPairingThanksBoth() {
+        String mentee = "closed-mentee";
+        String mentor = "closed-mentor";
+        try (Events events = new Events()) {
+            events.programPublished();
+            awaitProgramKnown(events.programId);
+            // the reviewer track (not rolling) closes: its application deadline moves into the past
+            events.send("mentorship.programs", events.programId, "MilestoneRescheduled", """
+                    {"changeId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "REVIEWER", "milestoneId": "%s",
+                     "milestoneKey": "application-deadline", "milestoneName": "Application deadline", "milestoneType": "APPLICATION_DEADLINE",
+                     "audience": ["MENTOR"], "timeZone": "AoE",
+                     "previous": {"date": "2098-12-31", "dueAt": "2099-01-01T00:00:00Z", "localRendering": "December 31, 2098 AoE"},
+                     "current": {"date": "2020-01-01", "dueAt": "2020-01-02T11:59:59Z", "localRendering": "January 1, 2020 AoE"},
+                     "summary": "moved earlier", "reason": "", "changedAt": "2026-01-01T00:00:00Z"}"""
+                    .formatted(UUID.randomUUID(), events.programId, events.reviewer, UUID.randomUUID()));
+            events.send("mentorship.pairings", events.reviewer, "MenteeWaitlisted", """
+                    {"programId": "%s", "trackId": "%s", "trackKind": "REVIEWER",
+                     "mentee": {"participantId": "%s", "registrationId": "%s", "name": "closed-mentee Test", "email": "%s", "timeZone": "UTC"},
+                     "reason": "NO_CAPACITY", "waitlistedAt": "2026-01-01T00:00:00Z"}"""
+                    .formatted(events.programId, events.reviewer, Tokens.subject(mentee), UUID.randomUUID(), Tokens.email(mentee)));
+            assertThat(Mailbox.await(to(mentee, "waitlist"), 1, WAIT).get(0).text())
+                    .contains("has closed, so no new mentor will join").doesNotContain("When a mentor registers");
+
+            String pairingId = UUID.randomUUID().toString();
+            events.send("mentorship.pairings", events.reviewer, "PairingEnded", """
+                    {"pairingId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "REVIEWER",
+                     "mentor": {"participantId": "%s", "registrationId": "%s", "name": "closed-mentor Test", "email": "%s", "timeZone": "UTC"},
+                     "mentee": {"participantId": "%s", "registrationId": "%s", "name": "closed-mentee Test", "email": "%s", "timeZone": "UTC"},
+                     "endedAt": "2026-01-01T00:00:00Z"}"""
+                    .formatted(pairingId, events.programId, events.reviewer, Tokens.subject(mentor), UUID.randomUUID(), Tokens.email(mentor),
+                            Tokens.subject(mentee), UUID.randomUUID(), Tokens.email(mentee)));
+            for (String member : List.of(mentor, mentee)) {
+                Mail thanks = Mailbox.await(to(member, "has ended"), 1, WAIT).get(0);
+                assertThat(thanks.subject()).isEqualTo("Thank you: your mentorship in Reviewer Mentorship has ended");
+                assertThat(thanks.text()).contains("No more meetings are scheduled");
+            }
+        }
+    }
+
+    @Test
     void aConductReportReachesTheProgramsConductContactsAndItsOwnReportContactWithoutItsContent() {
         try (Events events = new Events()) {
             events.programPublished();
