@@ -91,6 +91,18 @@ class SeasonEndToEndTest {
                 register(mentee, career, "MENTEE", Map.of("topics", List.of("work-life balance"), "oneOnOneAvailability", careerHours),
                         "UTC", reg, programId);
             }
+            // a second career mentor whom only two mentees can meet (the only ones free on that day): the pages "aim" for
+            // 3-4 mentees per mentor, so both are matched, and the run's report says the mentor is below the aim and why
+            List<Map<String, Object>> laterHours = List.of(Map.of("date", oneOnOne.plusDays(4).toString(), "from", "08:00", "to", "11:00"));
+            String careerMentor = "season-cmentor-" + run;
+            Keycloak.user(careerMentor, "Carla", "Careermentor");
+            register(careerMentor, career, "MENTOR", Map.of("topics", List.of("healthcare research in industry"),
+                    "oneOnOneAvailability", laterHours, "capacity", 4), "UTC", reg, programId);
+            for (String mentee : List.of("season-cx-" + run, "season-cy-" + run)) {
+                Keycloak.user(mentee, "Casey", "Careermentee");
+                register(mentee, career, "MENTEE", Map.of("topics", List.of("Healthcare research in industry", "job search"),
+                        "oneOnOneAvailability", laterHours), "UTC", reg, programId);
+            }
             Topics.Event registered = topics.await(e -> "ParticipantRegistered".equals(e.type())
                     && programId.equals(e.data().at("/registration/programId").asText()), 10, WAIT).get(0);
             Contracts.assertValid("ParticipantRegistered", registered.data());
@@ -102,7 +114,7 @@ class SeasonEndToEndTest {
                 awaitTrue(() -> Http.get(Stack.MATCHING + "/programs/" + programId + "/tracks/" + track + "/matching-policy", olivia).status() == 200,
                         "matching-service never learnt track " + track);
             }
-            Map<String, int[]> expected = Map.of(author, new int[]{2, 2}, reviewer, new int[]{1, 1}, career, new int[]{3, 1});
+            Map<String, int[]> expected = Map.of(author, new int[]{2, 2}, reviewer, new int[]{1, 1}, career, new int[]{5, 2});
             for (String track : List.of(author, reviewer, career)) {
                 // matching-service learns registrations from the broker: dry-run until it has seen every mentee and mentor
                 JsonNode proposal = awaitJson(() -> expect(Http.post(Stack.MATCHING + "/programs/" + programId + "/tracks/" + track + "/matching-runs", olivia, null), 201),
@@ -111,6 +123,13 @@ class SeasonEndToEndTest {
                 assertThat(proposal.at("/report/unmatched").asInt()).isZero();
                 proposal.get("proposals").forEach(p -> assertThat(p.at("/explanation/summary").asText()).startsWith("Score "));
                 runs.put(track, proposal.get("id").asText());
+                if (track.equals(career)) {
+                    JsonNode below = proposal.at("/report/belowAim");
+                    assertThat(below).as(proposal.get("report").toString()).hasSize(1);
+                    assertThat(below.get(0).get("mentees").asInt()).isEqualTo(2);
+                    assertThat(below.get(0).get("aim").asInt()).isEqualTo(3);
+                    assertThat(below.get(0).get("reason").asText()).isEqualTo("ONLY_COMPATIBLE");
+                }
                 expect(Http.post(Stack.MATCHING + "/matching-runs/" + proposal.get("id").asText() + "/publish", olivia, null), 200);
             }
             JsonNode authorRun = expect(Http.get(Stack.MATCHING + "/matching-runs/" + runs.get(author), olivia), 200);
@@ -130,6 +149,27 @@ class SeasonEndToEndTest {
             }
             Mail.await("maria@mentorship.test", m -> m.subject().equals("Your new mentee: Anna Mentee"), WAIT);
             assertThat(Http.get(Stack.MATCHING + "/me/pairings", anna).body()).contains("maria@mentorship.test").contains("causal inference");
+
+            // --- the reviewer track closes (its deadline moves to yesterday); an organizer then dissolves chen's pairing:
+            // chen is back on the waitlist and told the truth, that no new mentor will join
+            JsonNode reviewerDeadline = milestone(tracks.get("REVIEWER"), "APPLICATION_DEADLINE");
+            expect(Http.patch(Stack.SCHEDULE + "/programs/" + programId + "/tracks/" + reviewer + "/milestones/"
+                    + reviewerDeadline.get("milestoneId").asText(), olivia, Map.of("date", LocalDate.now(AOE).minusDays(1).toString(),
+                    "reason", "Reviewer applications closed early")), 200);
+            Mail.await("chen@mentorship.test", m -> m.subject().startsWith("Application deadline moved to"), WAIT);
+            String chenToken = Keycloak.token("chen");
+            awaitJson(() -> Http.get(Stack.MATCHING + "/me/pairings?size=200", chenToken).json(), j -> has(j, programId),
+                    "chen's pairing never showed");
+            String chenPairing = null;
+            for (JsonNode p : Http.get(Stack.MATCHING + "/me/pairings?size=200", chenToken).json().get("items")) {
+                if (programId.equals(p.path("programId").asText()) && "ACTIVE".equals(p.path("status").asText())) {
+                    chenPairing = p.get("id").asText();
+                }
+            }
+            expect(Http.post(Stack.MATCHING + "/pairings/" + chenPairing + "/dissolve", olivia, Map.of("note", "Conflict of interest")), 200);
+            Mail.Message chenWaits = Mail.await("chen@mentorship.test", m -> m.subject().equals("You are on the waitlist for Reviewer Mentorship")
+                    && m.text().contains("has closed"), WAIT);
+            assertThat(chenWaits.text()).doesNotContain("When a mentor registers");
 
             // --- a late mentee is waitlisted, then matched when a new mentor registers
             JsonNode applicationDeadline = milestone(tracks.get("AUTHOR"), "APPLICATION_DEADLINE");
@@ -250,6 +290,16 @@ class SeasonEndToEndTest {
         return n;
     }
 
+    /** Whether a page of pairings holds one of this program's. */
+    static boolean has(JsonNode page, String programId) {
+        for (JsonNode p : page.path("items")) {
+            if (programId.equals(p.path("programId").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static int sum(JsonNode numbers) {
         int total = 0;
         for (JsonNode n : numbers) {
@@ -277,7 +327,7 @@ class SeasonEndToEndTest {
         return body;
     }
 
-    private static Map<String, Object> authorMentee() {
+    static Map<String, Object> authorMentee() {
         return Map.of("paperTitle", "Causal effects from EHR", "paperSummary", "Estimating treatment effects in ICU records.",
                 "intendsToSubmit", true);
     }
