@@ -33,7 +33,7 @@ public final class ProgramEvents {
     public record PairingsEnd(@Required UUID milestoneId, @Required Instant endsAt) {
     }
 
-    /** A milestone moved; {@code pairingsEndAt} is set when the milestone ends its track's pairings. */
+    /** A milestone moved; {@code pairingsEndAt}: the end of the track's pairings after the move (optional). */
     public record MilestoneRescheduled(@Required UUID trackId, @Required UUID milestoneId, Instant pairingsEndAt) {
         public static final String TYPE = "MilestoneRescheduled";
     }

@@ -136,14 +136,15 @@ final class LoadAimSolver {
         solver.getParameters().setLogSearchProgress(Boolean.getBoolean("matching.cpsat.log"));
         // CP-SAT's presolve on a career track of 2,000 x 600 (97,000 variables) used the whole time limit and stopped
         // with no solution (status UNKNOWN); without it, each level is proved optimal in seconds from the hint
-        solver.getParameters().setCpModelPresolve(false);
+        solver.getParameters().setCpModelPresolve(Boolean.getBoolean("matching.cpsat.presolve"));
         long deadline = System.nanoTime() + options.cpSatTimeLimit().toNanos();
         boolean optimal = true;
         int[] mentorOf = start.clone();
         hint(model, x, lists, mentorOf, aims);
         double built = (System.nanoTime() - buildStarted) / 1e9;
-        List<Stage> stages = List.of(new Stage(below.build(), false), new Stage(shortfall.build(), false),
-                new Stage(score, true));
+        List<Stage> stages = List.of(new Stage("mentors below the aim", below.build(), false, 1),
+                new Stage("shortfall", shortfall.build(), false, 1), new Stage("score", score, true, MatchingSolver.SCALE));
+        long[] flowLevels = levels(scores, start, options.minimumLoad());
         List<String> times = new ArrayList<>();
         int solved = 0;
         for (Stage stage : stages) {
@@ -157,10 +158,20 @@ final class LoadAimSolver {
             double left = (deadline - System.nanoTime()) / 1e9 / (stages.size() - solved);
             solver.getParameters().setMaxTimeInSeconds(Math.max(0.2, left));
             CpSolverStatus status = solver.solve(model);
-            times.add(String.format(Locale.ROOT, "%.1f", (System.nanoTime() - stageStarted) / 1e9));
+            double took = (System.nanoTime() - stageStarted) / 1e9;
+            // each level: its value, the flow's (where CP-SAT started), and whether proved optimal or CP-SAT's bound
+            String flowValue = stage.format(flowLevels[solved]);
             if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
                 optimal = false; // nothing found in time: the assignment so far stands (the flow's at worst)
+                times.add(String.format(Locale.ROOT, "%s: nothing found in %.1f s (the flow's %s kept)", stage.name(), took, flowValue));
                 break;
+            }
+            String found = stage.format(Math.round(solver.objectiveValue()));
+            if (status == CpSolverStatus.OPTIMAL) {
+                times.add(String.format(Locale.ROOT, "%s %s (flow %s), optimal in %.1f s", stage.name(), found, flowValue, took));
+            } else {
+                times.add(String.format(Locale.ROOT, "%s %s (flow %s; bound %s), not proved in %.1f s", stage.name(), found,
+                        flowValue, stage.format(Math.round(solver.bestObjectiveBound())), took));
             }
             solved++;
             optimal &= status == CpSolverStatus.OPTIMAL;
@@ -186,9 +197,9 @@ final class LoadAimSolver {
                 : String.format(Locale.ROOT, "over each mentee's best %d mentors and the flow's pair (%,d of %,d compatible pairs;"
                         + " matched count exact over all pairs)", perMentee, arcs, countCompatible(candidates));
         String method = String.format(Locale.ROOT, "min-cost flow (OR-Tools), then CP-SAT, %d mentees per mentor aimed for, %s %s;"
-                        + " model %,d literals built in %.1f s, levels below aim / shortfall / score in %s s",
+                        + " model %,d literals built in %.1f s; %s",
                 options.minimumLoad(), optimal ? "optimal" : "best found within " + options.cpSatTimeLimit().toSeconds() + " s",
-                over, arcs, built, String.join(" / ", times));
+                over, arcs, built, String.join(", ", times));
         return MatchingSolver.result(scores, candidates, mentorOf, started, flowArcs, pricingRounds, method);
     }
 
@@ -218,7 +229,32 @@ final class LoadAimSolver {
         }
     }
 
-    private record Stage(LinearExpr expression, boolean maximise) {
+    private record Stage(String name, LinearExpr expression, boolean maximise, long scale) {
+        String format(long value) {
+            return scale == 1 ? String.format(Locale.ROOT, "%,d", value) : String.format(Locale.ROOT, "%,.3f", (double) value / scale);
+        }
+    }
+
+    /** An assignment's levels 2-4: {mentors below the aim, mentees they lack, total scaled score}. */
+    private static long[] levels(PairScores scores, int[] mentorOf, int minimumLoad) {
+        int[] load = new int[scores.mentors()];
+        long total = 0;
+        for (int i = 0; i < mentorOf.length; i++) {
+            if (mentorOf[i] >= 0) {
+                load[mentorOf[i]]++;
+                total += Math.round(scores.score(i, mentorOf[i]) * MatchingSolver.SCALE);
+            }
+        }
+        long below = 0;
+        long lacking = 0;
+        for (int j = 0; j < load.length; j++) {
+            int aim = Math.min(minimumLoad, scores.capacity(j));
+            if (load[j] > 0 && load[j] < aim) {
+                below++;
+                lacking += aim - load[j];
+            }
+        }
+        return new long[]{below, lacking, total};
     }
 
     private static long countCompatible(Candidates candidates) {

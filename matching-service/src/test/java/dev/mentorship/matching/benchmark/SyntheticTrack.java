@@ -62,7 +62,10 @@ public final class SyntheticTrack {
         return career(count, false);
     }
 
-    /** Career-track mentors: two to four topics, free hours as mentees, a capacity of 1 to 4. */
+    /**
+     * Career-track mentors: two to four topics, free hours as mentees, a capacity of 2 to 6 (room for more mentees than
+     * there are, so that who gets the aimed-for 3 is the question, not who gets a mentor at all).
+     */
     public List<Person> careerMentors(int count) {
         return career(count, true);
     }
@@ -87,7 +90,7 @@ public final class SyntheticTrack {
             }
             hours.sort(java.util.Comparator.comparingLong(h -> h[0]));
             people.add(new Person(UUID.randomUUID(), (mentor ? "Mentor " : "Mentee ") + p, "Institution " + sample(affiliationCdf),
-                    List.of(), "", List.copyOf(topics), hours, mentor ? 1 + random.nextInt(4) : 0));
+                    List.of(), "", List.copyOf(topics), hours, mentor ? 2 + random.nextInt(5) : 0));
         }
         return people;
     }

@@ -9,6 +9,7 @@ import static dev.mentorship.runtime.text.ICalendar.line;
 import static dev.mentorship.runtime.text.ICalendar.param;
 import static dev.mentorship.runtime.text.ICalendar.mailto;
 import static dev.mentorship.runtime.text.ICalendar.text;
+import static dev.mentorship.runtime.text.ICalendar.uri;
 import static dev.mentorship.schedule.program.ProgramCalendar.utc;
 
 /**
@@ -50,7 +51,7 @@ public final class GroupSessionCalendar {
         line(ics, "DESCRIPTION:" + text(description));
         if (session.onlineUrl != null) {
             // an https URL checked when set (ProgramRules.onlineUrl): no space, control character or quote can be in it
-            line(ics, "URL:" + session.onlineUrl);
+            line(ics, "URL:" + uri(session.onlineUrl));
             line(ics, "LOCATION:" + text(session.onlineUrl));
         } else {
             line(ics, "LOCATION:" + text("Online"));

@@ -40,9 +40,4 @@ public final class PairingsEnd {
         }
         return Optional.empty();
     }
-
-    /** Whether moving this milestone moves the end of its track's pairings. */
-    public static Optional<End> movedBy(Milestone moved, TrackKind kind, List<Milestone> trackMilestones) {
-        return of(kind, trackMilestones).filter(end -> end.milestoneId().equals(moved.id));
-    }
 }

@@ -309,6 +309,54 @@ class MeetingsTest {
     }
 
     @Test
+    void whenTheTrackEndsWhatCouldStillHappenIsCancelledAndWhatMayHaveBeenHeldStays() throws Throwable {
+        Program program = publishMl4h2025();
+        String pairingId;
+        try (EventProducer events = new EventProducer()) {
+            register(events, "ending-mentor", program.id(), program.authorTrack(), "MENTOR", "Europe/Berlin", WEEKDAYS_BERLIN_AFTERNOON);
+            register(events, "ending-mentee", program.id(), program.authorTrack(), "MENTEE", "America/Los_Angeles", WEEKDAYS_LA_MORNING);
+            sleep(1500);
+            pairingId = pair(events, program.id(), program.authorTrack(), "ending-mentor", "ending-mentee");
+        }
+        JsonPath meetings = awaitMeetings(pairingId, "ending-mentee", 4);
+        String first = meetings.getString("[0].id");
+        String last = meetings.getString("[3].id");
+        for (String id : List.of(first, last)) {
+            given().auth().oauth2(Tokens.participant("ending-mentor")).post("/meetings/" + id + "/confirm").then().statusCode(200);
+        }
+        // after the first meeting's time, the track's part of the program ends (matching-service's PairingEnded)
+        clock.set(Instant.parse(meetings.getString("[0].startsAt")).plus(Duration.ofHours(2)));
+        try (TopicReader topic = new TopicReader("mentorship.schedule"); EventProducer events = new EventProducer()) {
+            events.send("mentorship.pairings", program.authorTrack(), "PairingEnded", UUID.randomUUID().toString(),
+                    "/mentorship/matching-service", """
+                            {"pairingId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "AUTHOR",
+                             "mentor": {"participantId": "%s", "registrationId": "%s", "name": "ending-mentor Test", "email": "%s", "timeZone": "Europe/Berlin"},
+                             "mentee": {"participantId": "%s", "registrationId": "%s", "name": "ending-mentee Test", "email": "%s", "timeZone": "America/Los_Angeles"},
+                             "endedAt": "%s"}"""
+                            .formatted(pairingId, program.id(), program.authorTrack(), Tokens.subject("ending-mentor"), UUID.randomUUID(),
+                                    Tokens.email("ending-mentor"), Tokens.subject("ending-mentee"), UUID.randomUUID(),
+                                    Tokens.email("ending-mentee"), clock.instant()));
+            // the confirmed meeting still ahead is called off, with its calendar entry; nothing else is announced
+            TopicReader.Event cancelled = topic.await(of(pairingId, "MeetingCancelled"), 1, WAIT).get(0);
+            assertThat(cancelled.data().get("meetingId").asText()).isEqualTo(last);
+            assertThat(topic.readFor(Duration.ofSeconds(1), of(pairingId, "MeetingCancelled"))).hasSize(1);
+        }
+        given().auth().oauth2(Tokens.participant("ending-mentee")).get("/pairings/" + pairingId + "/meetings").then().statusCode(200)
+                .body("status", equalTo(List.of("CONFIRMED", "CANCELLED", "CANCELLED", "CANCELLED")));
+        // the first may well have taken place: its members can still say so; nothing can be confirmed any more
+        given().auth().oauth2(Tokens.participant("ending-mentee")).post("/meetings/" + first + "/held").then().statusCode(200)
+                .body("status", equalTo("HELD"));
+        given().auth().oauth2(Tokens.participant("ending-mentee")).post("/meetings/" + meetings.getString("[1].id") + "/confirm")
+                .then().statusCode(409).contentType("application/problem+json");
+        // and nobody is nudged about an ended pairing, even deep into the meeting period
+        clock.set(program.periodStart().plus(Duration.ofDays(30)));
+        try (TopicReader topic = new TopicReader("mentorship.schedule")) {
+            VertxContextSupport.subscribeAndAwait(() -> inactivity.check());
+            assertThat(topic.readFor(Duration.ofSeconds(2), of(pairingId, "PairingInactive"))).isEmpty();
+        }
+    }
+
+    @Test
     void anErasedMemberLeavesNoDataHereAndTheirPartnerIsToldTheMeetingIsOff() throws Throwable {
         Program program = publishMl4h2025();
         String pairingId;

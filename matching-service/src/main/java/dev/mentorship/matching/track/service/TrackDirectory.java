@@ -42,10 +42,13 @@ public class TrackDirectory {
         return all;
     }
 
-    /** The milestone that ends the track's pairings moved: so does their end (forward or back, while they last). */
+    /**
+     * A milestone of the track moved: the event carries the end of the track's pairings as it is now (whichever
+     * milestone ends them after the move), forward or back, while they last.
+     */
     public Uni<Void> onMilestoneRescheduled(ProgramEvents.MilestoneRescheduled moved) {
         return Track.<Track>findById(moved.trackId()).chain(track -> {
-            if (track != null && moved.milestoneId().equals(track.pairingsEndMilestoneId) && moved.pairingsEndAt() != null) {
+            if (track != null && moved.pairingsEndAt() != null) {
                 track.pairingsEndAt = moved.pairingsEndAt();
                 track.updatedAt = clock.instant();
             }

@@ -303,8 +303,9 @@ public class Messages {
         String lead = remaining(d.lead(), Duration.between(clock.instant(), due));
         if (d.applicationDeadline()) {
             // for who may still apply (followers, past participants of the conference), not for who already did
-            return links(conn, d.programId()).chain(links -> directory.prospects(conn, d.programId(), d.trackId(), d.audience())
-                    .map(prospects -> prospects.stream().map(p -> applicationDeadline(d, lead, p, links)).toList()));
+            return links(conn, d.programId()).chain(links -> directory.track(conn, d.trackId()).chain(track ->
+                    directory.prospects(conn, d.programId(), d.trackId(), d.audience())
+                            .map(prospects -> prospects.stream().map(p -> applicationDeadline(d, track, lead, p, links)).toList())));
         }
         // the schema lets trackName out (schedule-service always sends it)
         String trackName = d.trackName() == null ? "your track" : d.trackName();
@@ -322,7 +323,8 @@ public class Messages {
      * An application deadline, told to someone who has not applied: when applications close, why they hear of it (they
      * follow the program, or took part in an earlier edition), and a link to the track.
      */
-    private static Message applicationDeadline(DeadlineApproaching d, String lead, Directory.Prospect prospect, Links links) {
+    private static Message applicationDeadline(DeadlineApproaching d, TrackInfo info, String lead, Directory.Prospect prospect,
+                                               Links links) {
         Person p = prospect.person();
         String track = (d.trackName() == null ? "the track" : d.trackName()) + " (" + d.programName() + ")";
         String applications = d.audience().equals(List.of("MENTEE")) ? "Mentee applications"
@@ -331,6 +333,19 @@ public class Messages {
                 ? "You get this because you follow this program and took part in " + prospect.pastEdition() + "."
                 : prospect.follows() ? "You get this because you follow this program."
                 : "You get this because you took part in " + prospect.pastEdition() + ".";
+        if (info != null && info.rolling() && info.registrationClosesAt() != null && info.registrationClosesAt().isAfter(d.dueAt())) {
+            // a rolling track (the author track: "Applications will continue to be accepted on a rolling basis"): the
+            // deadline is when the pairings are made; later applicants wait for a mentor and may not be matched in time
+            return new Message(p.id(), p.email(), p.name(), Category.PROGRAM_NEWS,
+                    "The application deadline for " + track + " is " + d.localRendering(),
+                    List.of("The application deadline for " + track + " is in " + lead + ", on " + d.localRendering() + ". " + why,
+                            "Applications stay open after it on a rolling basis, until " + local(info.registrationClosesAt(), p)
+                                    + ", but mentees who apply later join a waitlist until a mentor is found, and may not be "
+                                    + "matched in time. To be paired with the first round, apply before the deadline."),
+                    List.of(new Fact("Application deadline", d.localRendering()), new Fact("In your time zone", local(d.dueAt(), p)),
+                            new Fact("Applications close", local(info.registrationClosesAt(), p))),
+                    new Link("See the track and apply", links.track(d.trackId())), links, null, null);
+        }
         return new Message(p.id(), p.email(), p.name(), Category.PROGRAM_NEWS,
                 applications + " for " + track + " close on " + d.localRendering(),
                 List.of(applications + " for " + track + " close in " + lead + ", on " + d.localRendering() + ". " + why,
@@ -461,7 +476,7 @@ public class Messages {
                         "In " + lead + ": " + d.milestoneName() + ", " + when.apply(first.startsAt()),
                         List.of("A reminder: the " + d.milestoneName() + " you joined, of " + track + ", starts in " + lead + ", on "
                                 + when.apply(first.startsAt()) + ". It lasts " + first.durationMinutes() + " minutes"
-                                + (link == null ? "; the link to join follows when the organizers announce it." : ". Join online: " + link)
+                                + (link == null ? "; the link to join follows when the organizers announce it." : ". Join online with the link below.")
                                 + " The session is attached for your calendar."),
                         facts, link == null ? new Link("See the sessions", links.track(d.trackId())) : new Link("Join the session", link),
                         links, "group-session.ics", ics));
@@ -526,7 +541,12 @@ public class Messages {
                     }
                     return contacts.stream()
                             .map(o -> new Message(o.id(), o.email(), o.name(), Category.CONDUCT, "A conduct report was filed",
-                                    List.of("A confidential code-of-conduct report was filed. Read it in the platform (the program's "
+                                    List.of(o.id().equals(Person.reportContactId(o.email()))
+                                            // the program's report address (its code of conduct names it), not an account
+                                            ? "A confidential code-of-conduct report was filed in the mentorship platform, which names "
+                                            + "this address as the program's report contact. The program's conduct contacts read it in "
+                                            + "the platform; this mail does not carry its content."
+                                            : "A confidential code-of-conduct report was filed. Read it in the platform (the program's "
                                             + "conduct contacts only)."),
                                     List.of(new Fact("Report", d.reportId().toString())), new Link("Open your inbox", links.inbox()), links,
                                     null, null))
@@ -544,7 +564,7 @@ public class Messages {
 
     /** The last day of a milestone as people read it: "November 20, 2025 AoE" of "October 17, 2025 – November 20, 2025 AoE". */
     private static String lastDay(TrackInfo.Step step) {
-        String rendering = step.rendering();
+        String rendering = step.rendering() == null ? "" : step.rendering();
         int dash = rendering.lastIndexOf(" – ");
         return step.endsAt() != null && dash >= 0 ? rendering.substring(dash + 3) : rendering;
     }

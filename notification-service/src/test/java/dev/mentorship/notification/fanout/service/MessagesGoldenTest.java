@@ -223,6 +223,10 @@ class MessagesGoldenTest {
                 "[\"MENTEE\", \"MENTOR\"]", "2025-10-26T11:59:59Z", "October 25, 2025 AoE", "P7D");
         add("deadline-approaching", "CAREER / application deadline, to a follower and a past participant", "2025-10-19T11:59:59Z",
                 m -> m.deadline(null, application));
+        DeadlineApproaching rolling = deadline(AUTHOR, "Application deadline", "APPLICATION_DEADLINE",
+                "[\"MENTEE\", \"MENTOR\"]", "2025-07-06T11:59:59Z", "July 5, 2025 AoE", "P7D");
+        add("deadline-approaching", "AUTHOR / application deadline of a rolling track, to a follower and a past participant",
+                "2025-06-29T11:59:59Z", m -> m.deadline(null, rolling));
 
         MilestoneRescheduled moved = bind(MilestoneRescheduled.class, """
                 {"programId": "%s", "trackId": "%s", "milestoneName": "Application deadline", "audience": ["MENTEE", "MENTOR"],
@@ -236,6 +240,9 @@ class MessagesGoldenTest {
             Meeting meeting = meeting(notice == Meeting.Notice.CANCELLED ? "\"reason\": \"The mentor is ill.\"," : "");
             add("meeting", "AUTHOR / " + notice.name().toLowerCase(), "2025-07-20T10:00:00Z", m -> m.meeting(null, notice, meeting));
         }
+        Meeting placed = meeting("\"location\": \"Room 4.12, Building B\", \"videoUrl\": \"https://zoom.example/j/42\","
+                + " \"previousStartsAt\": \"2025-08-01T15:00:00Z\",");
+        add("meeting", "AUTHOR / a new place, the same time", "2025-07-20T10:00:00Z", m -> m.meeting(null, Meeting.Notice.RESCHEDULED, placed));
         Meeting draft = meeting("");
         add("draft-reminder", "AUTHOR / the mentee, before a meeting", "2025-07-25T10:00:00Z", m -> m.draft(null, draft));
 
@@ -246,6 +253,31 @@ class MessagesGoldenTest {
                  "lastActivityAt": "2025-07-18T12:00:00Z", "inactiveDays": 22, "detectedAt": "2025-08-09T12:00:00Z"}"""
                 .formatted(UUID.fromString("00000000-0000-0000-0000-00000000c001"), PROGRAM, AUTHOR, MENTOR, MENTEE));
         add("pairing-inactive", "AUTHOR / 22 days into the meeting period", "2025-08-09T12:00:00Z", m -> m.inactive(null, quiet));
+
+        for (String notice : List.of("STARTS", "CHOOSE")) {
+            dev.mentorship.notification.messaging.ScheduleEvents.GroupSessionApproaching session = bind(
+                    dev.mentorship.notification.messaging.ScheduleEvents.GroupSessionApproaching.class, """
+                            {"notice": "%s", "programId": "%s", "programName": "ML4H 2025", "trackId": "%s", "trackName": "Career Mentorship",
+                             "milestoneName": "Group mentoring session", "lead": "%s",
+                             "recipient": {"participantId": "%s", "name": "Anna Schmidt", "email": "anna@example.org", "timeZone": null, "localStart": null},
+                             "sessions": [
+                              {"sessionId": "00000000-0000-0000-0000-00000000d001", "key": "afternoon-utc", "startsAt": "2025-11-21T14:00:00Z",
+                               "endsAt": "2025-11-21T15:00:00Z", "durationMinutes": 60, "onlineUrl": "https://zoom.example/j/5",
+                               "seatsLeft": 12, "icsUid": "d001@group-sessions.mentorship", "sequence": 0},
+                              {"sessionId": "00000000-0000-0000-0000-00000000d002", "key": "evening-utc", "startsAt": "2025-11-21T20:00:00Z",
+                               "endsAt": "2025-11-21T21:00:00Z", "durationMinutes": 60, "onlineUrl": null,
+                               "seatsLeft": 1, "icsUid": "d002@group-sessions.mentorship", "sequence": 0}]}"""
+                            .formatted(notice, PROGRAM, CAREER, notice.equals("STARTS") ? "P1D" : "P3D", MENTEE));
+            if (notice.equals("STARTS")) {
+                // the reminder of the session the reader joined: that one only
+                session = new dev.mentorship.notification.messaging.ScheduleEvents.GroupSessionApproaching(session.notice(),
+                        session.programId(), session.programName(), session.trackId(), session.trackName(), session.milestoneName(),
+                        session.lead(), session.recipient(), session.sessions().subList(0, 1));
+            }
+            var chosen = session;
+            add("group-session", "CAREER / " + notice.toLowerCase(), notice.equals("STARTS") ? "2025-11-20T14:00:00Z" : "2025-11-18T14:00:00Z",
+                    m -> m.groupSession(null, chosen));
+        }
 
         ConductReportFiled report = bind(ConductReportFiled.class, """
                 {"reportId": "%s", "programId": "%s"}""".formatted(UUID.fromString("00000000-0000-0000-0000-00000000c001"), PROGRAM));

@@ -126,12 +126,20 @@ public class MeetingService {
      * confirmed, telling the partner, without the erased member's contact, deleted from the outbox once sent.
      */
     public Uni<Void> cancelAheadOfErased(Pairing p, UUID erased) {
-        return cancelAhead(p, "A member of the pairing left the program.", erased);
+        return cancelAhead(p, "A member of the pairing left the program.", erased, false);
     }
 
     /** Cancels every meeting of the pairing that was not held: MeetingCancelled for the confirmed ones still ahead. */
     public Uni<Void> cancelAhead(Pairing p, String reason) {
-        return cancelAhead(p, reason, null);
+        return cancelAhead(p, reason, null, false);
+    }
+
+    /**
+     * The pairing came to its end: what was not held and could still happen is cancelled (confirmed ones ahead are
+     * announced); a confirmed meeting whose time has passed stays confirmed, so that its members can still mark it held.
+     */
+    public Uni<Void> cancelAfterEnd(Pairing p, String reason) {
+        return cancelAhead(p, reason, null, true);
     }
 
     /**
@@ -139,7 +147,7 @@ public class MeetingService {
      * ended pairing into the future); the confirmed ones still ahead are announced (MeetingCancelled: both are told,
      * calendars drop them).
      */
-    private Uni<Void> cancelAhead(Pairing p, String reason, UUID erased) {
+    private Uni<Void> cancelAhead(Pairing p, String reason, UUID erased, boolean keepPastConfirmed) {
         Instant now = clock.instant();
         return Meeting.<Meeting>list("pairingId", p.pairingId).chain(meetings -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
@@ -148,6 +156,9 @@ public class MeetingService {
                     continue;
                 }
                 boolean ahead = m.startsAt == null || m.startsAt.isAfter(now);
+                if (keepPastConfirmed && !ahead && m.status == Meeting.Status.CONFIRMED) {
+                    continue;
+                }
                 boolean announced = ahead && m.status == Meeting.Status.CONFIRMED;
                 m.status = Meeting.Status.CANCELLED;
                 m.sequence++;

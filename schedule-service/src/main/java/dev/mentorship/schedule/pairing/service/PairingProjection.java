@@ -92,7 +92,7 @@ public class PairingProjection {
             }
             p.status = Pairing.Status.ENDED;
             p.endedAt = clock.instant();
-            return meetings.cancelAhead(p, "The mentorship program has ended.");
+            return meetings.cancelAfterEnd(p, "The mentorship program has ended.");
         });
     }
 

@@ -28,7 +28,7 @@ public record MilestoneRescheduled(UUID changeId, UUID programId, UUID trackId, 
     public record When(LocalDate date, LocalDate endDate, LocalTime time, Instant dueAt, String localRendering, Instant endsAt) {
     }
 
-    /** {@code pairingsEndAt}: the new end of the track's pairings when this milestone ends them, else null. */
+    /** {@code pairingsEndAt}: the end of the track's pairings after the move (whichever milestone ends them now), or null. */
     public static MilestoneRescheduled of(MilestoneChange change, Track track, Milestone milestone,
                                           String previousRendering, Instant pairingsEndAt) {
         return new MilestoneRescheduled(change.id, milestone.programId, track.id, track.key, track.kind, milestone.id,

@@ -255,8 +255,7 @@ public class ProgramService {
                         .chain(() -> outbox.append(Topics.PROGRAMS, MilestoneRescheduled.TYPE,
                                 MilestoneRescheduled.VERSION, programId.toString(), milestone.id.toString(),
                                 MilestoneRescheduled.of(change, track, milestone, previousRendering,
-                                        PairingsEnd.movedBy(milestone, track.kind, trackMilestones)
-                                                .map(PairingsEnd.End::endsAt).orElse(null))));
+                                        PairingsEnd.of(track.kind, trackMilestones).map(PairingsEnd.End::endsAt).orElse(null))));
             }
             return effects.replaceWith(new Rescheduled(change, milestone));
         });
