@@ -755,6 +755,9 @@ class HostileInputTest {
         String calName = calendar.getProperty("X-WR-CALNAME").isPresent() ? value(calendar, "X-WR-CALNAME") : null;
         List<String> expectedCalendar = notification ? List.of("METHOD", "PRODID", "VERSION")
                 : calName == null ? List.of("CALSCALE", "METHOD", "PRODID", "VERSION")
+                : calName.equals(programName + " mentorship")
+                // the program's calendar describes the program and its code of conduct (issue 15)
+                ? List.of("CALSCALE", "DESCRIPTION", "METHOD", "PRODID", "VERSION", "X-PUBLISHED-TTL", "X-WR-CALDESC", "X-WR-CALNAME")
                 : List.of("CALSCALE", "METHOD", "PRODID", "VERSION", "X-PUBLISHED-TTL", "X-WR-CALNAME");
         if (!calendarProperties.equals(expectedCalendar)) {
             problems.add("calendar properties " + calendarProperties + ", expected " + expectedCalendar);

@@ -72,8 +72,11 @@ class ProgramEndTest {
                     "Europe/Berlin")), 201);
             expect(Http.post(reg, Keycloak.token(mentee), registration("MENTEE", SeasonEndToEndTest.authorMentee(), "Europe/Berlin")), 201);
             String runs = Stack.MATCHING + "/programs/" + programId + "/tracks/" + track + "/matching-runs";
-            JsonNode proposal = awaitJson(() -> expect(Http.post(runs, olivia, null), 201), p -> p.at("/report/matched").asInt() == 1,
-                    "matching-service never saw both registrations");
+            // matching-service learns the track and its staff from the broker: until then the organizer's run is 404
+            JsonNode proposal = awaitJson(() -> {
+                Http.Response draft = Http.post(runs, olivia, null);
+                return draft.status() == 201 ? draft.json() : Http.JSON.createObjectNode();
+            }, p -> p.at("/report/matched").asInt() == 1, "matching-service never saw both registrations");
             expect(Http.post(Stack.MATCHING + "/matching-runs/" + proposal.get("id").asText() + "/publish", olivia, null), 200);
             String pairingId = topics.await(e -> "PairingCreated".equals(e.type()) && programId.equals(e.data().path("programId").asText()),
                     1, WAIT).get(0).data().get("pairingId").asText();

@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * A load aimed for per mentor ("we aim for 3–4 mentees per mentor", the career track), as an aim and not a wall: a
  * mentor with only one or two compatible mentees still gets them. The objective is lexicographic, each level solved
- * to optimality by CP-SAT (OR-Tools) and then fixed while the next is optimised:
+ * by CP-SAT (OR-Tools) within its share of the time limit and then fixed while the next is optimised:
  * <ol>
  *   <li>as many mentees matched as possible (where {@code matchAsManyAsPossible});</li>
  *   <li>as few mentors below the aim as possible (a mentor with mentees, fewer than {@code min(aim, capacity)});</li>
@@ -25,6 +25,12 @@ import java.util.Locale;
  * </ol>
  * Each stage starts from the previous stage's assignment (a hint), so later stages only improve on it. An idle mentor
  * is not "below the aim": spreading few mentees thinly over many mentors is what the aim avoids.
+ *
+ * <p>What is proven: level 1 always, over every pair (the flow's, with pricing). Levels 2-4 are over the pairs CP-SAT
+ * is given: every compatible pair on small tracks, each mentee's best mentors and the flow's pair on large ones (a
+ * model of every pair of a 20,000 x 6,000 track does not fit the heap); within that set each level is optimal only
+ * where CP-SAT proves it in time, else the best found, never worse than the flow's assignment. The method text says
+ * which, level by level, with the flow's value and CP-SAT's bound.
  */
 final class LoadAimSolver {
 
@@ -157,33 +163,41 @@ final class LoadAimSolver {
             // each level its share of the time left
             double left = (deadline - System.nanoTime()) / 1e9 / (stages.size() - solved);
             solver.getParameters().setMaxTimeInSeconds(Math.max(0.2, left));
+            // what the assignment so far (the hint) achieves on this level: kept unless CP-SAT finds strictly better,
+            // so that no level ends worse than the flow's assignment CP-SAT started from
+            long hinted = levels(scores, mentorOf, options.minimumLoad())[solved];
             CpSolverStatus status = solver.solve(model);
             double took = (System.nanoTime() - stageStarted) / 1e9;
             // each level: its value, the flow's (where CP-SAT started), and whether proved optimal or CP-SAT's bound
             String flowValue = stage.format(flowLevels[solved]);
-            if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-                optimal = false; // nothing found in time: the assignment so far stands (the flow's at worst)
-                times.add(String.format(Locale.ROOT, "%s: nothing found in %.1f s (the flow's %s kept)", stage.name(), took, flowValue));
-                break;
+            boolean found = status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE;
+            long value = found ? Math.round(solver.objectiveValue()) : hinted;
+            boolean better = found && (stage.maximise() ? value > hinted : value < hinted);
+            if (!better) {
+                value = hinted;
             }
-            String found = stage.format(Math.round(solver.objectiveValue()));
             if (status == CpSolverStatus.OPTIMAL) {
-                times.add(String.format(Locale.ROOT, "%s %s (flow %s), optimal in %.1f s", stage.name(), found, flowValue, took));
+                times.add(String.format(Locale.ROOT, "%s %s (flow %s), optimal in %.1f s", stage.name(), stage.format(value),
+                        flowValue, took));
+            } else if (found) {
+                times.add(String.format(Locale.ROOT, "%s %s (flow %s; bound %s), not proved in %.1f s", stage.name(),
+                        stage.format(value), flowValue, stage.format(Math.round(solver.bestObjectiveBound())), took));
             } else {
-                times.add(String.format(Locale.ROOT, "%s %s (flow %s; bound %s), not proved in %.1f s", stage.name(), found,
-                        flowValue, stage.format(Math.round(solver.bestObjectiveBound())), took));
+                times.add(String.format(Locale.ROOT, "%s %s (flow %s), nothing better found in %.1f s", stage.name(),
+                        stage.format(value), flowValue, took));
             }
             solved++;
             optimal &= status == CpSolverStatus.OPTIMAL;
-            for (int i = 0; i < n; i++) {
-                mentorOf[i] = -1;
-                for (int c = 0; c < x[i].length; c++) {
-                    if (solver.booleanValue(x[i][c])) {
-                        mentorOf[i] = lists[i][c];
+            if (better) {
+                for (int i = 0; i < n; i++) {
+                    mentorOf[i] = -1;
+                    for (int c = 0; c < x[i].length; c++) {
+                        if (solver.booleanValue(x[i][c])) {
+                            mentorOf[i] = lists[i][c];
+                        }
                     }
                 }
             }
-            long value = Math.round(solver.objectiveValue());
             // the next level keeps this one's value and starts from this assignment
             if (stage.maximise()) {
                 model.addGreaterOrEqual(stage.expression(), value);
