@@ -34,7 +34,7 @@ public final class MatchingSolver {
      * most {@code candidatesPerMentee}, at least {@link #CP_SAT_MIN_PER_MENTEE}), and the flow's pair: on a career track
      * of 20,000 x 6,000 every compatible pair would be tens of millions of literals, beyond a 6 GB heap.
      */
-    static final long CP_SAT_LITERALS = 400_000;
+    static final long CP_SAT_LITERALS = 160_000;
     static final int CP_SAT_MIN_PER_MENTEE = 8;
 
     static {
