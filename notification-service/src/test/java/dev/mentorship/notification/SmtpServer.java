@@ -16,7 +16,10 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        // GreenMail waits 2 s for its server by default: too short on a 2-core machine running other modules' tests
+        // beside this one (seen: "Could not start mail server" on a restart, and every later test without mail)
         setup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(30_000);
         restart();
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(setup.getPort()),
                 "mentorship.notifications.first-retry", "PT1S", "mentorship.notifications.send-timeout", "PT2S");
