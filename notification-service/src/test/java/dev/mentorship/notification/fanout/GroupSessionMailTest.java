@@ -2,6 +2,7 @@ package dev.mentorship.notification.fanout;
 
 import dev.mentorship.notification.Mailbox;
 import dev.mentorship.notification.Mailbox.Mail;
+import dev.mentorship.testing.Database;
 import dev.mentorship.testing.ProducerContracts;
 import dev.mentorship.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,6 +56,20 @@ class GroupSessionMailTest {
             awaitProgramKnown(events.programId);
             events.registered(joined, events.author, "AUTHOR", "MENTEE", "Asia/Tokyo", false);
             events.registered(undecided, events.author, "AUTHOR", "MENTOR", "Europe/Berlin", false);
+            // the registrations and the reminders come on different topics: the contacts must be read first
+            for (String user : java.util.List.of(joined, undecided)) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!Database.query("select count(*)::text from contact where participant_id = '" + Tokens.subject(user) + "'")
+                        .equals(java.util.List.of("1"))) {
+                    assertThat(System.nanoTime()).as(user + "'s contact never arrived").isLessThan(deadline);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new AssertionError(e);
+                    }
+                }
+            }
             String milestone = UUID.randomUUID().toString();
             String early = UUID.randomUUID().toString();
             String late = UUID.randomUUID().toString();
