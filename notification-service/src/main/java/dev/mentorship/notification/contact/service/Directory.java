@@ -224,12 +224,7 @@ public class Directory {
     private Uni<Void> trackFacts(SqlConnection conn, Track track) {
         List<TrackInfo.Step> steps = track.milestones().stream()
                 .map(m -> new TrackInfo.Step(m.type(), m.key(), m.name(), m.dueAt(), m.endsAt(), m.localRendering())).toList();
-        String milestones;
-        try {
-            milestones = JSON.writeValueAsString(steps);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String milestones = json(steps);
         var registration = track.registration();
         Tuple values = Tuple.of(track.trackId(), milestones);
         values.addOffsetDateTime(registration == null || registration.applicationDeadline() == null ? null : utc(registration.applicationDeadline()))
@@ -260,12 +255,7 @@ public class Directory {
                             : step).toList();
             boolean application = "APPLICATION_DEADLINE".equals(moved.milestoneType());
             boolean firstContact = Milestone.FIRST_CONTACT_DUE.equals(moved.milestoneType());
-            String milestones;
-            try {
-                milestones = JSON.writeValueAsString(steps);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            String milestones = json(steps);
             Tuple values = Tuple.of(track.trackId(), milestones);
             values.addOffsetDateTime(utc(application ? due : track.applicationDeadline()))
                     .addOffsetDateTime(utc(application && !track.rolling() ? due : track.registrationClosesAt()))
@@ -288,6 +278,15 @@ public class Directory {
                     }
                     return null;
                 });
+    }
+
+    /** A track's milestones as stored in {@code track_info.milestones}. */
+    private static String json(List<TrackInfo.Step> steps) {
+        try {
+            return JSON.writeValueAsString(steps);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<TrackInfo.Step> steps(String json) {
