@@ -12,6 +12,11 @@ public class InvalidRequestException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** One broken rule. */
+    public InvalidRequestException(String field, String message) {
+        this(List.of(new Problem.FieldError(field, message)));
+    }
+
     public List<Problem.FieldError> errors() {
         return errors;
     }
