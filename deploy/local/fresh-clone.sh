@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What a newcomer meets: the repository cloned into a temporary folder, with private Maven and npm caches that start
 # as copies of this machine's (so nothing the developer's own tree built or installed can help), then every command
-# the README gives, in the README's order: up, check, demo, each benchmark at a tiny size, down; with TESTS=1 first the
+# the README gives, in the README's order: up, check, demo, report, each benchmark at a tiny size, down; with TESTS=1 first the
 # test command itself (mvn -B verify, ~15 min). Prints a summary (each command, its time, pass or fail) and writes it
 # to deploy/local/.work/fresh-clone-<time>.md of this tree.
 #
@@ -71,6 +71,7 @@ fi
 step up deploy/local/platform.sh up
 step check deploy/local/platform.sh check
 step demo deploy/local/platform.sh demo
+step report deploy/local/platform.sh report
 step pipeline deploy/bench/pipeline.sh 40 10 20
 step load env DURATION=3s LEVELS=16 WARMUP=0 BENCH_USERS=20 BENCH_PROGRAMS=2 SETTLE_MAX=20 deploy/bench/load.sh
 step hostile deploy/bench/hostile.sh 20

@@ -5,9 +5,12 @@
 #   deploy/local/platform.sh up       start everything that does not run yet, wait until healthy, print where it is
 #   deploy/local/platform.sh down     stop everything this script started
 #   deploy/local/platform.sh status   what runs, its health and its memory
-#   deploy/local/platform.sh demo     a live season: ML4H 2025 replayed (dates moved to now), the demo users and
-#                                     ~50 synthetic mentors and mentees registered, each track matched and published
-#                                     (DEMO_SCALE=3 for three times as many people)
+#   deploy/local/platform.sh demo     a live season: ML4H 2024 and ML4H 2025 replayed (dates moved to now), the demo
+#                                     users (in 2025) and ~50 synthetic mentors and mentees per edition registered,
+#                                     each track matched and published (DEMO_SCALE=3 for three times as many people)
+#   deploy/local/platform.sh report [PROGRAM_ID...]
+#                                     the program report of every service, editions side by side, as one CSV on
+#                                     stdout (as olivia; no ids: the demo's two editions)
 #   deploy/local/platform.sh token U  prints an access token of demo user U (password grant), for curl
 #   deploy/local/platform.sh replicas up|down
 #                                     a second instance of each service (ports 8091-8094, management 9181-9184) on the
@@ -512,6 +515,41 @@ demo() {
     || die "loading the demo season failed"
 }
 
+# report [ID...]: every service's program report, the programs side by side (tracks lined up by key), one CSV.
+report() {
+  command -v curl >/dev/null || die "report needs curl"
+  local olivia ids=("$@") query="" first=1 s name port csv
+  olivia="$(token_for olivia)" || die "Keycloak gave no token for olivia; is the platform up? ($0 up)"
+  if [ ${#ids[@]} = 0 ]; then
+    local programs id page
+    for name in "ML4H 2024 (demo)" "ML4H 2025 (demo)"; do
+      id=""
+      for page in $(seq 0 50); do # a long-lived stack holds many programs: every page
+        programs="$(curl -fsS -H "Authorization: Bearer $olivia" "http://127.0.0.1:8083/programs?size=100&page=$page")" \
+          || die "schedule-service gave no programs"
+        id="$(printf '%s' "$programs" | tr '{' '\n' | grep -F "\"name\":\"$name\"" | sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p' | head -n 1)"
+        if [ -n "$id" ] || printf '%s' "$programs" | grep -q '"items":\[\]'; then break; fi
+      done
+      [ -n "$id" ] || die "no program named $name: load the demo first ($0 demo)"
+      ids+=("$id")
+    done
+  fi
+  for id in "${ids[@]:1}"; do query="$query&compareWith=$id"; done
+  local all=""
+  for s in "${SERVICES[@]}"; do
+    name="${s%%:*}"; port="${s##*:}"
+    csv="$(curl -fsS -H "Authorization: Bearer $olivia" -H 'Accept: text/csv' \
+      "http://127.0.0.1:$port/programs/${ids[0]}/report?format=csv$query" | tr -d '\r')" || die "$name-service gave no report"
+    if [ $first = 1 ]; then all="$csv"; first=0; else all="$all"$'\n'"$(printf '%s\n' "$csv" | tail -n +2)"; fi
+  done
+  printf '%s\n' "$all"
+  # every edition (column 6 on) must have figures: a column of blanks and zeros means that edition was not played
+  printf '%s\n' "$all" | awk -F, 'NR == 1 { n = NF; for (i = 6; i <= NF; i++) name[i] = $i; next }
+    { for (i = 6; i <= n; i++) if ($i != "" && $i != "0") seen[i]++ }
+    END { bad = 0; for (i = 6; i <= n; i++) if (!seen[i]) { print "no figures for " name[i] > "/dev/stderr"; bad = 1 }; exit bad }' \
+    || die "an edition has no figures in the report"
+}
+
 # stop_one NAME: one component down, the rest untouched (the fault suite); postgres too, even the system one.
 stop_one() {
   case "$1" in
@@ -538,10 +576,11 @@ case "${1:-}" in
   stop) [ -n "${2:-}" ] || die "usage: $0 stop COMPONENT"; stop_one "$2" ;;
   kill) [ -n "${2:-}" ] || die "usage: $0 kill COMPONENT"; kill_one "$2" ;;
   demo) demo ;;
+  report) shift; report "$@" ;;
   token) [ -n "${2:-}" ] || die "usage: $0 token USERNAME"; token_for "$2" || die "no token for $2"; echo ;;
   check) check ;;
   replicas) replicas "${2:-}" ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status|check|demo|token USER|replicas up|down|stop NAME|kill NAME"; exit 2 ;;
+  *) echo "usage: $0 up|down|status|check|demo|report [ID...]|token USER|replicas up|down|stop NAME|kill NAME"; exit 2 ;;
 esac

@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Loads a live season into a running local stack for a newcomer to look at: ML4H 2025 replayed (dates shifted so
- * its author applications close 30 days from today), the demo users and a synthetic population of mentors and
- * mentees registered on all three tracks through the public REST API, one matching run per track computed and
- * published. Afterwards the pairings have explanations, the SMTP server holds everyone's mail and the topics hold
+ * Loads a live season into a running local stack for a newcomer to look at: ML4H 2024 and ML4H 2025 replayed (dates
+ * shifted so that their author applications close 30 days from today), the demo users (in 2025) and a synthetic
+ * population of mentors and mentees per edition registered on all three tracks through the public REST API, one
+ * matching run per track computed and published; the two editions' program reports then stand side by side
+ * ({@code platform.sh report}). Afterwards the pairings have explanations, the SMTP server holds everyone's mail and the topics hold
  * the events. Run by {@code deploy/local/platform.sh demo}; loading twice reuses what is there.
  */
 public final class DemoSeason {
@@ -46,57 +47,86 @@ public final class DemoSeason {
     private DemoSeason() {
     }
 
+    /** One edition of the conference, replayed: its program file, and the day of that file that becomes today. */
+    record Edition(String name, String file, LocalDate today, String prefix, boolean demoUsers) {
+    }
+
+    /**
+     * ML4H 2024 and ML4H 2025, both replayed from their program files so that their author applications close 30 days
+     * from today; the demo users take part in 2025, a synthetic population in both, so that the editions' program
+     * reports ({@code platform.sh report}) stand side by side with figures in every column.
+     */
+    static final List<Edition> EDITIONS = List.of(
+            new Edition(System.getProperty("demo.program.2024", "ML4H 2024 (demo)"), "ml4h-2024.json", LocalDate.parse("2024-06-05"), "demo-2024-", false),
+            new Edition(PROGRAM_NAME, "ml4h-2025.json", LocalDate.parse("2025-06-05"), "demo-", true));
+
     public static void main(String[] args) {
         int scale = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         String olivia = Keycloak.token("olivia");
-        JsonNode program = program(olivia);
-        String programId = program.get("id").asText();
-        Map<String, String> tracks = new HashMap<>();
-        program.get("tracks").forEach(t -> tracks.put(t.get("kind").asText(), t.get("trackId").asText()));
-        String reg = "/programs/" + programId + "/tracks/";
-        LocalDate oneOnOne = oneOnOneWeek(program);
-        System.out.println("program     " + PROGRAM_NAME + "  " + Stack.SCHEDULE + "/programs/" + programId);
-        SeasonEndToEndTest.awaitTrue(() -> Http.get(Stack.PARTICIPANTS + "/tracks?programId=" + programId, olivia).json().get("total").asInt() == 3,
-                "participant-service has not learnt the program's tracks");
-
-        // the realm's demo users, so a newcomer can sign in as one of them and see their side
-        register("maria", tracks.get("AUTHOR"), reg, "MENTOR", "Europe/Berlin", Map.of("expertise", List.of("causal inference", "EHR"), "capacity", 2));
-        register("mohammed", tracks.get("AUTHOR"), reg, "MENTOR", "Asia/Dubai", Map.of("expertise", List.of("medical imaging"), "capacity", 2));
-        register("anna", tracks.get("AUTHOR"), reg, "MENTEE", "America/Los_Angeles", author(0));
-        register("ben", tracks.get("AUTHOR"), reg, "MENTEE", "Europe/Madrid", author(1));
-        register("chen", tracks.get("REVIEWER"), reg, "MENTEE", "Asia/Shanghai", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness", "EHR"), "assignedReviewer", true));
-        register("mei", tracks.get("CAREER"), reg, "MENTOR", "UTC", Map.of("topics", List.of("work-life balance", "healthcare research in industry"),
-                "oneOnOneAvailability", hours(oneOnOne), "capacity", 3));
-        register("diego", tracks.get("CAREER"), reg, "MENTEE", "America/Sao_Paulo", Map.of("topics", List.of("healthcare research in industry"),
-                "oneOnOneAvailability", hours(oneOnOne)));
-
-        // a synthetic population: more mentees than mentor places on the author track, so some wait
-        int people = 0;
-        people += population("author-mentor", 6 * scale, tracks.get("AUTHOR"), reg, "MENTOR", i -> Map.of("expertise", pick(TOPICS, 3), "capacity", 1 + i % 3));
-        people += population("author-mentee", 16 * scale, tracks.get("AUTHOR"), reg, "MENTEE", DemoSeason::author);
-        people += population("reviewer-mentor", 4 * scale, tracks.get("REVIEWER"), reg, "MENTOR", i -> Map.of("expertise", pick(TOPICS, 2), "capacity", 2));
-        people += population("reviewer-mentee", 8 * scale, tracks.get("REVIEWER"), reg, "MENTEE",
-                i -> Map.of("reviewingExperience", List.of("NONE", "FEW", "SEVERAL").get(i % 3), "areas", pick(TOPICS, 2),
-                        "assignedReviewer", true));
-        people += population("career-mentor", 3 * scale, tracks.get("CAREER"), reg, "MENTOR",
-                i -> Map.of("topics", pick(CAREER_TOPICS, 2), "oneOnOneAvailability", hours(oneOnOne), "capacity", 3));
-        people += population("career-mentee", 10 * scale, tracks.get("CAREER"), reg, "MENTEE",
-                i -> Map.of("topics", pick(CAREER_TOPICS, 2), "oneOnOneAvailability", hours(oneOnOne)));
-        System.out.println("people      " + (people + 7) + " registrations (7 demo users, " + people + " synthetic, password demo)");
-
-        for (String kind : List.of("AUTHOR", "REVIEWER", "CAREER")) {
-            match(olivia, programId, kind, tracks.get(kind));
+        List<String> programIds = new ArrayList<>();
+        for (Edition edition : EDITIONS) {
+            programIds.add(play(edition, olivia, scale));
         }
         System.out.println();
         System.out.println("look around");
         System.out.println("  anna's mail     curl -s " + Stack.MAIL_API + "/api/user/anna@mentorship.test/messages/ | head -c 2000");
         System.out.println("  anna's pairing  TOKEN=$(deploy/local/platform.sh token anna); curl -s -H \"Authorization: Bearer $TOKEN\" " + Stack.MATCHING + "/me/pairings");
+        System.out.println("  the editions    deploy/local/platform.sh report " + String.join(" ", programIds)
+                + "   (every service's program report, side by side, as CSV)");
         System.out.println("  Swagger UIs     " + Stack.PARTICIPANTS + "/q/swagger-ui  " + Stack.MATCHING + "/q/swagger-ui  "
                 + Stack.SCHEDULE + "/q/swagger-ui  " + Stack.NOTIFICATIONS + "/q/swagger-ui");
         System.out.println("  the topics      see docs/events.md, \"Read the topics now\"");
     }
 
-    private static JsonNode program(String olivia) {
+    /** Loads one edition (or finds it loaded), registers its people, matches each track; returns the program's id. */
+    private static String play(Edition edition, String olivia, int scale) {
+        JsonNode program = program(olivia, edition);
+        String programId = program.get("id").asText();
+        Map<String, String> tracks = new HashMap<>();
+        program.get("tracks").forEach(t -> tracks.put(t.get("kind").asText(), t.get("trackId").asText()));
+        String reg = "/programs/" + programId + "/tracks/";
+        LocalDate oneOnOne = oneOnOneWeek(program);
+        System.out.println();
+        System.out.println("program     " + edition.name() + "  " + Stack.SCHEDULE + "/programs/" + programId);
+        SeasonEndToEndTest.awaitTrue(() -> Http.get(Stack.PARTICIPANTS + "/tracks?programId=" + programId, olivia).json().get("total").asInt() == 3,
+                "participant-service has not learnt the program's tracks");
+
+        if (edition.demoUsers()) {
+            // the realm's demo users, so a newcomer can sign in as one of them and see their side
+            register("maria", tracks.get("AUTHOR"), reg, "MENTOR", "Europe/Berlin", Map.of("expertise", List.of("causal inference", "EHR"), "capacity", 2));
+            register("mohammed", tracks.get("AUTHOR"), reg, "MENTOR", "Asia/Dubai", Map.of("expertise", List.of("medical imaging"), "capacity", 2));
+            register("anna", tracks.get("AUTHOR"), reg, "MENTEE", "America/Los_Angeles", author(0));
+            register("ben", tracks.get("AUTHOR"), reg, "MENTEE", "Europe/Madrid", author(1));
+            register("chen", tracks.get("REVIEWER"), reg, "MENTEE", "Asia/Shanghai", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness", "EHR"), "assignedReviewer", true));
+            register("mei", tracks.get("CAREER"), reg, "MENTOR", "UTC", Map.of("topics", List.of("work-life balance", "healthcare research in industry"),
+                    "oneOnOneAvailability", hours(oneOnOne), "capacity", 3));
+            register("diego", tracks.get("CAREER"), reg, "MENTEE", "America/Sao_Paulo", Map.of("topics", List.of("healthcare research in industry"),
+                    "oneOnOneAvailability", hours(oneOnOne)));
+        }
+
+        // a synthetic population: more mentees than mentor places on the author track, so some wait
+        String p = edition.prefix();
+        int people = 0;
+        people += population(p, "author-mentor", 6 * scale, tracks.get("AUTHOR"), reg, "MENTOR", i -> Map.of("expertise", pick(TOPICS, 3), "capacity", 1 + i % 3));
+        people += population(p, "author-mentee", 16 * scale, tracks.get("AUTHOR"), reg, "MENTEE", DemoSeason::author);
+        people += population(p, "reviewer-mentor", 4 * scale, tracks.get("REVIEWER"), reg, "MENTOR", i -> Map.of("expertise", pick(TOPICS, 2), "capacity", 2));
+        people += population(p, "reviewer-mentee", 8 * scale, tracks.get("REVIEWER"), reg, "MENTEE",
+                i -> Map.of("reviewingExperience", List.of("NONE", "FEW", "SEVERAL").get(i % 3), "areas", pick(TOPICS, 2),
+                        "assignedReviewer", true));
+        people += population(p, "career-mentor", 3 * scale, tracks.get("CAREER"), reg, "MENTOR",
+                i -> Map.of("topics", pick(CAREER_TOPICS, 2), "oneOnOneAvailability", hours(oneOnOne), "capacity", 3));
+        people += population(p, "career-mentee", 10 * scale, tracks.get("CAREER"), reg, "MENTEE",
+                i -> Map.of("topics", pick(CAREER_TOPICS, 2), "oneOnOneAvailability", hours(oneOnOne)));
+        System.out.println("people      " + (people + (edition.demoUsers() ? 7 : 0)) + " registrations ("
+                + (edition.demoUsers() ? "7 demo users, " : "") + people + " synthetic, password demo)");
+
+        for (String kind : List.of("AUTHOR", "REVIEWER", "CAREER")) {
+            match(olivia, programId, kind, tracks.get(kind));
+        }
+        return programId;
+    }
+
+    private static JsonNode program(String olivia, Edition edition) {
         // every page: a long-lived local stack holds many programs (each test run adds some)
         List<JsonNode> all = new java.util.ArrayList<>();
         for (int page = 0; ; page++) {
@@ -107,7 +137,7 @@ public final class DemoSeason {
             }
         }
         for (JsonNode p : all) {
-            if (PROGRAM_NAME.equals(p.get("name").asText())) {
+            if (edition.name().equals(p.get("name").asText())) {
                 // a demo program from before programs had staff has none: olivia, an admin, appoints herself
                 String id = p.get("id").asText();
                 ok(Http.put(Stack.SCHEDULE + "/programs/" + id + "/staff/" + TwoConferencesTest.subject(olivia), olivia,
@@ -117,9 +147,9 @@ public final class DemoSeason {
             }
         }
         try {
-            ObjectNode file = SeasonEndToEndTest.ml4h2025(PROGRAM_NAME);
-            String id = ok(Http.post(Stack.SCHEDULE + "/programs", olivia, file), "importing ML4H 2025").get("id").asText();
-            return ok(Http.post(Stack.SCHEDULE + "/programs/" + id + "/publish", olivia, null), "publishing ML4H 2025");
+            ObjectNode file = SeasonEndToEndTest.replayed(edition.file(), edition.today(), edition.name());
+            String id = ok(Http.post(Stack.SCHEDULE + "/programs", olivia, file), "importing " + edition.name()).get("id").asText();
+            return ok(Http.post(Stack.SCHEDULE + "/programs/" + id + "/publish", olivia, null), "publishing " + edition.name());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -133,13 +163,13 @@ public final class DemoSeason {
                 }
             }
         }
-        throw new IllegalStateException("ML4H 2025 has no one-on-one week");
+        throw new IllegalStateException(program.get("name").asText() + " has no one-on-one week");
     }
 
-    private static int population(String prefix, int count, String trackId, String reg, String role,
+    private static int population(String edition, String prefix, int count, String trackId, String reg, String role,
                                   java.util.function.IntFunction<Map<String, Object>> answers) {
         for (int i = 0; i < count; i++) {
-            String username = "demo-" + prefix + "-" + (i + 1);
+            String username = edition + prefix + "-" + (i + 1);
             Keycloak.user(username, FIRST[(prefix.hashCode() & 0xff + i * 7) % FIRST.length], LAST[(i * 11 + prefix.length()) % LAST.length]);
             register(username, trackId, reg, role, ZONES[RANDOM.nextInt(ZONES.length)], answers.apply(i));
         }

@@ -348,9 +348,14 @@ class SeasonEndToEndTest {
      * (AoE), named {@code name} so that each run's program is its own.
      */
     static ObjectNode ml4h2025(String name) throws java.io.IOException {
+        return replayed("ml4h-2025.json", LocalDate.parse("2025-06-05"), name);
+    }
+
+    /** A program file of schedule-service's, its dates moved so that {@code today} of the file is today (AoE), renamed. */
+    static ObjectNode replayed(String programFile, LocalDate today, String name) throws java.io.IOException {
         ObjectNode file = (ObjectNode) Http.JSON.readTree(Files.readString(
-                Stack.ROOT.resolve("schedule-service/src/main/resources/programs/ml4h-2025.json")));
-        shiftDates(file, ChronoUnit.DAYS.between(LocalDate.parse("2025-06-05"), LocalDate.now(AOE)));
+                Stack.ROOT.resolve("schedule-service/src/main/resources/programs/" + programFile)));
+        shiftDates(file, ChronoUnit.DAYS.between(today, LocalDate.now(AOE)));
         file.put("name", name);
         return file;
     }
