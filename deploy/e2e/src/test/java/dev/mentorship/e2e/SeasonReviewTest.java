@@ -114,7 +114,7 @@ class SeasonReviewTest {
                 String token = Keycloak.token(p.username());
                 awaitTrue(() -> Http.get(surveys, token).status() == 200 && Http.get(surveys, token).body().contains(surveyId),
                         "schedule-service never learnt " + p.username() + "'s registration");
-                JsonNode receipt = expect(Http.put(surveys + "/" + surveyId + "/answers", token, answers(rating++, "Yes", "More structure")), 200);
+                JsonNode receipt = expect(Http.put(surveys + "/" + surveyId + "/answers", token, answers(rating++, "Yes", "More structure")), 201);
                 assertThat(receipt.path("receipt").asText()).as("an anonymous answer's receipt").isNotBlank();
             }
             JsonNode mine = expect(Http.get(surveys, Keycloak.token(people.get(0).username())), 200);

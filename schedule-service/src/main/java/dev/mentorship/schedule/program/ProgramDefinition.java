@@ -58,7 +58,40 @@ public record ProgramDefinition(
             @Size(max = 50) List<@NotBlank @Size(max = 100) String> topics,
             @Min(1) @Max(50) Integer menteesPerMentorMin,
             @Min(1) @Max(50) Integer menteesPerMentorMax,
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid MilestoneDefinition> milestones) {
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid MilestoneDefinition> milestones,
+            @Schema(description = "The track's surveys (e.g. ML4H's reviewer survey, October 17 to November 20): who answers, "
+                    + "the milestones that open and close it, anonymous or not, its questions. None: the track asks nothing")
+            @Size(max = 10) List<@NotNull @Valid SurveyDefinition> surveys) {
+    }
+
+    /**
+     * A survey of a track: it opens at the start of its {@code opensWith} milestone's (first) date and closes at its
+     * {@code closesWith} milestone's instant (a deadline of the track; AoE like the others). An anonymous survey keeps who
+     * answered apart from what they answered and shows organizers only groups of five or more.
+     */
+    public record SurveyDefinition(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String key,
+            @NotBlank @Size(max = 200) @SingleLine String title,
+            @Size(max = 4000) String description,
+            @Schema(description = "Who answered is kept apart from what was answered; results only after it closes, groups under five hidden")
+            boolean anonymous,
+            @Schema(description = "The roles of the track that answer it") @NotEmpty Set<@NotNull Role> audience,
+            @Schema(description = "The key of the milestone of this track that opens it (at the start of its first date)")
+            @NotBlank @Size(max = 64) String opensWith,
+            @Schema(description = "The key of the deadline of this track that closes it (at its instant); its lead times remind "
+                    + "those who have not answered, instead of its own deadline reminders")
+            @NotBlank @Size(max = 64) String closesWith,
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid QuestionDefinition> questions) {
+    }
+
+    /** A question: RATING (1 to 5), SINGLE or MULTIPLE choice among {@code options}, or free TEXT. */
+    public record QuestionDefinition(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes") String key,
+            @NotBlank @Size(max = 1000) @SingleLine String text,
+            @NotNull dev.mentorship.schedule.survey.model.QuestionType type,
+            @Schema(description = "SINGLE and MULTIPLE only: the choices (2 to 20, distinct)")
+            @Size(max = 20) List<@NotBlank @Size(max = 200) @SingleLine String> options,
+            @Schema(description = "Whether every answer must answer it") boolean required) {
     }
 
     public record MilestoneDefinition(

@@ -24,9 +24,10 @@ public class Reminder extends PanacheEntityBase {
     /**
      * What the reminder is about. SESSION: a group session's start, to those who joined it (counted back from the
      * session's start, not from the end of its milestone's day); SESSION_CHOICE: once per group-session milestone, to
-     * its audience that has chosen no session yet, before the first one.
+     * its audience that has chosen no session yet, before the first one. SURVEY: before a survey closes, to its
+     * audience that has not answered (one event per recipient), with its closing milestone's lead times.
      */
-    public enum Kind { DEADLINE, MEETING, DRAFT, SESSION, SESSION_CHOICE }
+    public enum Kind { DEADLINE, MEETING, DRAFT, SESSION, SESSION_CHOICE, SURVEY }
 
     public enum Status {
         /** waits for its moment */
@@ -57,6 +58,10 @@ public class Reminder extends PanacheEntityBase {
     /** The session of a SESSION reminder (which carries its milestone too). */
     @Column(name = "group_session_id")
     public UUID groupSessionId;
+
+    /** The survey of a SURVEY reminder. */
+    @Column(name = "survey_id")
+    public UUID surveyId;
 
     /** ISO-8601 duration before the deadline, e.g. "P7D". */
     @Column(nullable = false)

@@ -208,10 +208,56 @@ class AuthorizationMatrixTest {
                     r -> ("Café " + caller).equals(r.path("location")) && Boolean.TRUE.equals(r.path("ownPlace")) ? null : "not stored"));
         }
         cells.addAll(groupSessionCells(w));
+        cells.addAll(surveyCells(w));
         return MATRIX.run(cells, AuthorizationMatrix.naming(Map.of(w.programId(), "{program}", w.trackId(), "{track}",
                 w.milestoneId(), "{milestone}", Tokens.subject("sm-appointee"), "{person}", w.pairingId(), "{pairing}",
                 w.meetingId(), "{meeting}")));
     }
+    /**
+     * Surveys (issue 20): a track's surveys, their questions and my answers for the people registered in it (the
+     * organizers read the surveys too); the results for the program's organizers only (an anonymous survey's not before
+     * it closes: 409); everyone else 404.
+     */
+    private static List<Cell> surveyCells(World w) {
+        String organizer = Tokens.participant(MATRIX.username(Caller.ORGANIZER));
+        JsonPath program = given().auth().oauth2(organizer).get("/programs/" + w.programId()).then().statusCode(200).extract().jsonPath();
+        String author = program.getString("tracks.find { it.key == 'author' }.trackId");
+        String reviewer = program.getString("tracks.find { it.key == 'reviewer' }.trackId");
+        String list = "/programs/" + w.programId() + "/tracks/" + author + "/surveys";
+        String form = given().auth().oauth2(organizer).get(list).then().statusCode(200).extract().path("[0].surveyId");
+        String anonymous = given().auth().oauth2(organizer).get("/programs/" + w.programId() + "/tracks/" + reviewer + "/surveys")
+                .then().statusCode(200).extract().path("[0].surveyId");
+        String detail = list + "/" + form;
+        String answers = detail + "/answers";
+        String results = "/programs/" + w.programId() + "/surveys/" + form + "/results";
+        String anonymousResults = "/programs/" + w.programId() + "/surveys/" + anonymous + "/results";
+        Map<String, Object> answer = Map.of("answers", Map.of("overall", 4, "meetings", "1"));
+        List<Cell> cells = new ArrayList<>();
+        for (String path : List.of(list, detail, answers, results)) {
+            cells.add(Cell.of("GET", path, Caller.ANONYMOUS, 401));
+        }
+        cells.add(new Cell("PUT", answers, Caller.ANONYMOUS, 401, () -> answer, IS_PROBLEM));
+        for (Caller outsider : OUTSIDERS) {
+            // nobody registered in the track and not its organizer: no survey, no answers, no results
+            cells.add(new Cell("GET", list, outsider, 404, () -> null, IS_PROBLEM));
+            cells.add(new Cell("GET", detail, outsider, 404, () -> null, IS_PROBLEM));
+            cells.add(new Cell("GET", answers, outsider, 404, () -> null, IS_PROBLEM));
+            cells.add(new Cell("PUT", answers, outsider, 404, () -> answer, IS_PROBLEM));
+            cells.add(new Cell("GET", results, outsider, 404, () -> null, IS_PROBLEM));
+            cells.add(new Cell("GET", anonymousResults, outsider, 404, () -> null, IS_PROBLEM));
+        }
+        for (Caller caller : List.of(Caller.ORGANIZER, Caller.CONFIDANT)) {
+            cells.add(new Cell("GET", list, caller, 200, () -> null,
+                    r -> form.equals(r.path("[0].surveyId")) ? null : "misses the survey"));
+            cells.add(new Cell("GET", detail, caller, 200, () -> null,
+                    r -> r.jsonPath().getList("questions").isEmpty() ? "no questions" : null));
+            cells.add(new Cell("GET", results, caller, 200, () -> null,
+                    r -> Integer.valueOf(0).equals(r.path("responded")) ? null : "not the results"));
+            cells.add(new Cell("GET", anonymousResults, caller, 409, () -> null, IS_PROBLEM));
+        }
+        return cells;
+    }
+
     /**
      * Group sessions (issue: group sessions are sessions): a track's sessions and their .ics for the people registered in
      * it and the program's organizers; setting them for its organizers; my seats for me. Cells run after the publish cell.

@@ -35,11 +35,21 @@ public final class ProgramFiles {
         return count;
     }
 
+    /**
+     * The DEADLINE reminders a published program plans: every lead time of every milestone, but those of a milestone that
+     * closes a survey (its lead times remind only the survey's audience that has not answered, as SURVEY reminders).
+     */
     public static int reminderCount(ObjectNode program) {
         int count = 0;
         for (var track : program.get("tracks")) {
+            java.util.Set<String> closing = new java.util.HashSet<>();
+            for (var survey : track.path("surveys")) {
+                closing.add(survey.get("closesWith").asText());
+            }
             for (var milestone : track.get("milestones")) {
-                count += milestone.get("reminders").size();
+                if (!closing.contains(milestone.get("key").asText())) {
+                    count += milestone.get("reminders").size();
+                }
             }
         }
         return count;

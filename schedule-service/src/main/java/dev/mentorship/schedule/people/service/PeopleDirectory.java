@@ -19,6 +19,7 @@ import dev.mentorship.schedule.program.MilestoneChange;
 import dev.mentorship.schedule.program.Program;
 import dev.mentorship.schedule.program.Role;
 import dev.mentorship.schedule.program.service.StaffService;
+import dev.mentorship.schedule.survey.service.SurveyLifecycle;
 import dev.mentorship.runtime.limits.ActionLimits;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,6 +81,8 @@ public class PeopleDirectory {
                 .chain(() -> pairings.forgetMember(participantId))
                 .chain(() -> CalendarFeed.delete("participantId", participantId))
                 .chain(() -> GroupSessionService.forget(participantId))
+                // their answers to surveys that are not anonymous and that they answered any (anonymous answers name nobody)
+                .chain(() -> SurveyLifecycle.forget(participantId))
                 .chain(() -> PersonRegistration.delete("participantId", participantId))
                 .chain(() -> Person.delete("participantId", participantId))
                 .chain(() -> staff.onErased(participantId))

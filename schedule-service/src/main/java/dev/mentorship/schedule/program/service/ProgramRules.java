@@ -11,8 +11,10 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,7 +55,8 @@ public final class ProgramRules {
                     && track.menteesPerMentorMin() > track.menteesPerMentorMax()) {
                 errors.add(new FieldError(at + ".menteesPerMentorMin", "must not exceed menteesPerMentorMax"));
             }
-            checkMilestones(track, at, programZone, errors);
+            Map<String, Milestone> scheduled = checkMilestones(track, at, programZone, errors);
+            checkSurveys(track, at, scheduled, errors);
         }
         return errors;
     }
@@ -84,8 +87,9 @@ public final class ProgramRules {
         }
     }
 
-    private static void checkMilestones(ProgramDefinition.TrackDefinition track, String trackPath, String programZone,
-                                        List<FieldError> errors) {
+    private static Map<String, Milestone> checkMilestones(ProgramDefinition.TrackDefinition track, String trackPath,
+                                                          String programZone, List<FieldError> errors) {
+        Map<String, Milestone> byKey = new HashMap<>();
         Set<String> keys = new HashSet<>();
         Set<String> names = new HashSet<>();
         List<Milestone> effective = new ArrayList<>();
@@ -131,6 +135,7 @@ public final class ProgramRules {
             when.timeZone = zone;
             when.schedule(date, endDate, extensions.isEmpty() ? milestone.time() : extensions.get(extensions.size() - 1).time());
             checkSessions(when, milestone.sessions(), at, errors);
+            byKey.putIfAbsent(milestone.key(), when);
             effective.add(when);
             paths.add(at);
             if (milestone.type() == MilestoneType.APPLICATION_DEADLINE) {
@@ -152,6 +157,64 @@ public final class ProgramRules {
                     "only a rolling track accepts registrations after its application deadline"));
         }
         errors.addAll(orderErrors(effective, paths));
+        return byKey;
+    }
+
+    /**
+     * A track's surveys: unique keys, an opening milestone and a closing deadline of the track (as scheduled) with the
+     * window between them, unique question keys, options for choices only (2 to 20, distinct).
+     */
+    private static void checkSurveys(ProgramDefinition.TrackDefinition track, String trackPath,
+                                     Map<String, Milestone> milestones, List<FieldError> errors) {
+        if (track.surveys() == null) {
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        // a milestone that is defined but broken has its own error already: a survey naming it adds none
+        Set<String> defined = new HashSet<>();
+        track.milestones().forEach(m -> defined.add(m.key()));
+        for (int s = 0; s < track.surveys().size(); s++) {
+            ProgramDefinition.SurveyDefinition survey = track.surveys().get(s);
+            String at = trackPath + ".surveys[" + s + "]";
+            if (!keys.add(survey.key())) {
+                errors.add(new FieldError(at + ".key", "duplicates another survey's key in this track: " + survey.key()));
+            }
+            Milestone opens = milestones.get(survey.opensWith());
+            Milestone closes = milestones.get(survey.closesWith());
+            if (opens == null && !defined.contains(survey.opensWith())) {
+                errors.add(new FieldError(at + ".opensWith", "names no milestone of this track: " + survey.opensWith()));
+            }
+            if (closes == null && !defined.contains(survey.closesWith())) {
+                errors.add(new FieldError(at + ".closesWith", "names no milestone of this track: " + survey.closesWith()));
+            } else if (closes != null && closes.type.window) {
+                errors.add(new FieldError(at + ".closesWith", "must name a deadline, not a period (" + closes.type
+                        + "): the survey closes at its instant"));
+                closes = null;
+            }
+            if (opens != null && closes != null
+                    && !dev.mentorship.schedule.survey.model.Survey.opensAt(opens).isBefore(closes.dueAt)) {
+                errors.add(new FieldError(at + ".closesWith", "must close after the survey opens (" + opens.rendering()
+                        + "), not on " + closes.rendering()));
+            }
+            Set<String> questionKeys = new HashSet<>();
+            for (int q = 0; q < survey.questions().size(); q++) {
+                ProgramDefinition.QuestionDefinition question = survey.questions().get(q);
+                String path = at + ".questions[" + q + "]";
+                if (!questionKeys.add(question.key())) {
+                    errors.add(new FieldError(path + ".key", "duplicates another question's key in this survey: " + question.key()));
+                }
+                boolean choice = question.type() == dev.mentorship.schedule.survey.model.QuestionType.SINGLE
+                        || question.type() == dev.mentorship.schedule.survey.model.QuestionType.MULTIPLE;
+                List<String> options = question.options() == null ? List.of() : question.options();
+                if (choice && (options.size() < 2 || new HashSet<>(options).size() != options.size())) {
+                    errors.add(new FieldError(path + ".options", "a " + question.type()
+                            + " question needs 2 to 20 distinct options"));
+                } else if (!choice && question.type() != null && !options.isEmpty()) {
+                    errors.add(new FieldError(path + ".options", "only SINGLE and MULTIPLE questions have options, not "
+                            + question.type()));
+                }
+            }
+        }
     }
 
     /** A group-session milestone's sessions: only on GROUP_SESSION, unique keys, each valid ({@link #sessionErrors}). */

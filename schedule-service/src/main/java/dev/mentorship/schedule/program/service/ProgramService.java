@@ -19,6 +19,8 @@ import dev.mentorship.schedule.program.Track;
 import dev.mentorship.schedule.program.event.MilestoneRescheduled;
 import dev.mentorship.schedule.program.event.ProgramPublished;
 import dev.mentorship.schedule.reminder.service.ReminderPlanner;
+import dev.mentorship.schedule.survey.model.Survey;
+import dev.mentorship.schedule.survey.service.SurveyLifecycle;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -54,12 +56,14 @@ public class ProgramService {
     private final Outbox outbox;
     private final ReminderPlanner reminders;
     private final StaffService staff;
+    private final SurveyLifecycle surveys;
     private final Clock clock;
 
-    public ProgramService(Outbox outbox, ReminderPlanner reminders, StaffService staff, Clock clock) {
+    public ProgramService(Outbox outbox, ReminderPlanner reminders, StaffService staff, SurveyLifecycle surveys, Clock clock) {
         this.outbox = outbox;
         this.reminders = reminders;
         this.staff = staff;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -164,6 +168,9 @@ public class ProgramService {
                 entities.addAll(milestoneSessions);
             }
             milestones.put(track.id, trackMilestones);
+            Map<String, Milestone> byKey = new LinkedHashMap<>();
+            trackMilestones.forEach(m -> byKey.putIfAbsent(m.key, m));
+            entities.addAll(Survey.of(program.id, track.id, def.surveys(), byKey));
         }
         return Program.persist(entities.stream())
                 .replaceWith(new ProgramAggregate(program, tracks, milestones, changes, sessions));
@@ -205,6 +212,8 @@ public class ProgramService {
                     .chain(() -> outbox.append(Topics.PROGRAMS, ProgramPublished.TYPE, ProgramPublished.VERSION,
                             program.id.toString(), program.id.toString(),
                             ProgramPublished.of(program, aggregate.tracks(), aggregate.milestones(), aggregate.sessions())))
+                    // surveys whose window is open already open now (SurveyOpened after ProgramPublished)
+                    .chain(() -> surveys.onPublished(program))
                     .replaceWith(aggregate);
         });
     }
@@ -248,7 +257,9 @@ public class ProgramService {
                 return Uni.createFrom().failure(new InvalidRequestException(order));
             }
             // a group session's sessions move with their day (the same local time on the new date)
-            Uni<?> effects = change.persist().chain(() -> GroupSessionService.follow(milestone, change.oldDate));
+            Uni<?> effects = change.persist().chain(() -> GroupSessionService.follow(milestone, change.oldDate))
+                    // the windows of the surveys it opens or closes move with it
+                    .chain(() -> SurveyLifecycle.follow(milestone));
             if (aggregate.program().status == Program.Status.PUBLISHED) {
                 effects = effects
                         .chain(() -> reminders.replan(milestone))

@@ -9,6 +9,7 @@ import dev.mentorship.schedule.program.Program;
 import dev.mentorship.schedule.program.Track;
 import dev.mentorship.schedule.program.event.DeadlineApproaching;
 import dev.mentorship.schedule.reminder.Reminder;
+import dev.mentorship.schedule.survey.service.SurveyReminders;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -36,12 +37,15 @@ public class ReminderDispatcher {
     private final Outbox outbox;
     private final MeetingReminders meetings;
     private final GroupSessionReminders groupSessions;
+    private final SurveyReminders surveys;
     private final Clock clock;
 
-    public ReminderDispatcher(Outbox outbox, MeetingReminders meetings, GroupSessionReminders groupSessions, Clock clock) {
+    public ReminderDispatcher(Outbox outbox, MeetingReminders meetings, GroupSessionReminders groupSessions,
+                              SurveyReminders surveys, Clock clock) {
         this.outbox = outbox;
         this.meetings = meetings;
         this.groupSessions = groupSessions;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -98,6 +102,11 @@ public class ReminderDispatcher {
      * alone, so every replica and every batch decides the same.
      */
     private Uni<Boolean> superseded(Reminder reminder, Instant now) {
+        if (reminder.kind == Reminder.Kind.SURVEY && reminder.surveyId != null) {
+            return Reminder.count("surveyId = ?1 and kind = ?6 and dueAt = ?2 and status != ?3 and fireAt > ?4 and fireAt <= ?5",
+                            reminder.surveyId, reminder.dueAt, Reminder.Status.CANCELLED, reminder.fireAt, now, reminder.kind)
+                    .map(later -> later > 0);
+        }
         if (reminder.kind == Reminder.Kind.SESSION && reminder.groupSessionId != null) {
             return Reminder.count("groupSessionId = ?1 and dueAt = ?2 and status != ?3 and fireAt > ?4 and fireAt <= ?5",
                             reminder.groupSessionId, reminder.dueAt, Reminder.Status.CANCELLED, reminder.fireAt, now)
@@ -113,6 +122,9 @@ public class ReminderDispatcher {
     }
 
     private Uni<?> announce(Reminder reminder) {
+        if (reminder.kind == Reminder.Kind.SURVEY) {
+            return surveys.announce(reminder);
+        }
         if (reminder.kind == Reminder.Kind.SESSION || reminder.kind == Reminder.Kind.SESSION_CHOICE) {
             return groupSessions.announce(reminder);
         }

@@ -4,6 +4,7 @@ import dev.mentorship.schedule.groupsession.GroupSession;
 import dev.mentorship.schedule.program.Milestone;
 import dev.mentorship.schedule.program.MilestoneType;
 import dev.mentorship.schedule.reminder.Reminder;
+import dev.mentorship.schedule.survey.model.Survey;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,10 @@ import java.util.UUID;
  * A group-session milestone with sessions is not a deadline at the end of its day: its reminders count back from each
  * session's start ({@link #SESSION_LEADS}, to those who joined it), and its audience is asked once to choose a session
  * ({@link #CHOICE_LEAD} before the first one); its own lead times are not used.
+ * <p>
+ * A milestone that closes a survey (issue 20) reminds with its lead times only the survey's audience that has not
+ * answered yet ({@code SURVEY} reminders, one {@code SurveyReminder} per recipient), not its whole audience by
+ * {@code DeadlineApproaching}: the respondents would be told to do what they did.
  */
 @ApplicationScoped
 public class ReminderPlanner {
@@ -51,10 +56,19 @@ public class ReminderPlanner {
         Uni<List<GroupSession>> sessions = milestone.type == MilestoneType.GROUP_SESSION
                 ? GroupSession.list("milestoneId", Sort.by("startsAt"), milestone.id)
                 : Uni.createFrom().item(List.of());
-        return sessions.chain(list -> {
+        // a milestone that closes surveys reminds only those who have not answered (SURVEY), not its whole audience
+        Uni<List<Survey>> closing = Survey.list("closesMilestoneId = ?1 and status != ?2", milestone.id, Survey.Status.CLOSED);
+        return sessions.chain(list -> closing.chain(surveys -> {
             Instant now = clock.instant();
             List<Reminder> planned = new ArrayList<>();
-            if (list.isEmpty()) {
+            if (list.isEmpty() && !surveys.isEmpty()) {
+                for (Survey survey : surveys) {
+                    List<Reminder> leads = leads(Reminder.Kind.SURVEY, null, null, survey.closesAt, milestone.reminders,
+                            catchUp, now);
+                    leads.forEach(r -> r.surveyId = survey.id);
+                    planned.addAll(leads);
+                }
+            } else if (list.isEmpty()) {
                 planned.addAll(leads(Reminder.Kind.DEADLINE, milestone.id, null, milestone.dueAt, milestone.reminders,
                         catchUp, now));
             } else {
@@ -66,7 +80,7 @@ public class ReminderPlanner {
                 }
             }
             return planned.isEmpty() ? Uni.createFrom().item(planned) : Reminder.persist(planned).replaceWith(planned);
-        });
+        }));
     }
 
     /** One reminder per lead time before {@code dueAt}; none once it has passed. */
@@ -112,6 +126,9 @@ public class ReminderPlanner {
         return Reminder.update("status = ?1, settledAt = ?2 where milestoneId = ?3 and status = ?4 and kind in ?5",
                         Reminder.Status.CANCELLED, clock.instant(), milestone.id, Reminder.Status.PENDING,
                         List.of(Reminder.Kind.DEADLINE, Reminder.Kind.SESSION, Reminder.Kind.SESSION_CHOICE))
+                .chain(() -> Reminder.update("status = ?1, settledAt = ?2 where status = ?3 and kind = ?4 and surveyId in "
+                                + "(select s.id from Survey s where s.closesMilestoneId = ?5)", Reminder.Status.CANCELLED,
+                        clock.instant(), Reminder.Status.PENDING, Reminder.Kind.SURVEY, milestone.id))
                 .chain(() -> plan(milestone, false));
     }
 
