@@ -45,6 +45,8 @@ public record Message(UUID recipientId, String email, String name, Category cate
         INACTIVITY(false),
         /** programs a person follows and new editions of programs they took part in: their application deadlines */
         PROGRAM_NEWS(false),
+        /** the organizers' announcements to an audience of their program (an essential one is mailed whatever the choice) */
+        ANNOUNCEMENTS(false),
         /** conduct reports (organizers): always by email */
         CONDUCT(true);
 

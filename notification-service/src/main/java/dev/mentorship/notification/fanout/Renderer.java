@@ -39,8 +39,14 @@ public class Renderer {
 
     /** {@code optOut}: what the mail's unsubscribe link turns off; null for a notice that cannot be turned off. */
     public Rendered render(Message m, OptOut optOut) {
+        return render(m, optOut, null);
+    }
+
+    /** As {@link #render(Message, OptOut)}, with the foot's line saying why the reader gets it ({@code why} null: the usual one). */
+    public Rendered render(Message m, OptOut optOut, String reason) {
         String unsubscribeUrl = optOut == null ? null : unsubscribe.url(m.recipientId(), optOut);
-        String why = optOut != null ? "You receive this because you get " + optOut.description + " by email."
+        String why = reason != null ? reason
+                : optOut != null ? "You receive this because you get " + optOut.description + " by email."
                 : m.category().whyMandatory() != null ? m.category().whyMandatory()
                 : "You receive this because you take part in a mentorship program.";
         Map<String, Object> data = new HashMap<>();

@@ -22,6 +22,9 @@ import dev.mentorship.notification.messaging.ScheduleEvents.DeadlineApproaching;
 import dev.mentorship.notification.messaging.ScheduleEvents.GroupSessionApproaching;
 import dev.mentorship.notification.messaging.ScheduleEvents.Meeting;
 import dev.mentorship.notification.messaging.ScheduleEvents.PairingInactive;
+import dev.mentorship.notification.messaging.ScheduleEvents.SurveyClosed;
+import dev.mentorship.notification.messaging.ScheduleEvents.SurveyOpened;
+import dev.mentorship.notification.messaging.ScheduleEvents.SurveyReminder;
 import dev.mentorship.runtime.messaging.IncomingEvent;
 import dev.mentorship.runtime.messaging.PoisonEventException;
 import dev.mentorship.runtime.messaging.WhileDatabaseDown;
@@ -153,11 +156,25 @@ public class EventsConsumer {
 
             case PairingCreated.TYPE -> {
                 PairingCreated pairing = event.data(PairingCreated.class);
-                yield directory.onPairingCreated(conn, pairing, now).chain(() -> messages.pairingCreated(conn, pairing));
+                yield directory.onPairingCreated(conn, pairing, now).chain(() -> directory.onPaired(conn, pairing, at(event, now)))
+                        .chain(() -> messages.pairingCreated(conn, pairing));
             }
-            case MenteeWaitlisted.TYPE -> messages.waitlisted(conn, event.data(MenteeWaitlisted.class));
-            case PairingDissolved.TYPE -> messages.dissolved(conn, event.data(PairingDissolved.class));
-            case PairingEnded.TYPE -> messages.ended(conn, event.data(PairingEnded.class));
+            // who is matched and who waits: the statuses announcements are addressed by
+            case MenteeWaitlisted.TYPE -> {
+                MenteeWaitlisted waitlisted = event.data(MenteeWaitlisted.class);
+                yield directory.onWaitlisted(conn, waitlisted.trackId(), waitlisted.mentee().participantId(), at(event, now))
+                        .chain(() -> messages.waitlisted(conn, waitlisted));
+            }
+            case PairingDissolved.TYPE -> {
+                PairingDissolved dissolved = event.data(PairingDissolved.class);
+                yield directory.onUnpaired(conn, dissolved.pairingId(), dissolved.trackId(), dissolved.mentorId(), dissolved.menteeId(), false, at(event, now))
+                        .chain(() -> messages.dissolved(conn, dissolved));
+            }
+            case PairingEnded.TYPE -> {
+                PairingEnded ended = event.data(PairingEnded.class);
+                yield directory.onUnpaired(conn, ended.pairingId(), ended.trackId(), ended.mentor().participantId(),
+                        ended.mentee().participantId(), true, at(event, now)).chain(() -> messages.ended(conn, ended));
+            }
 
             case DeadlineApproaching.TYPE -> messages.deadline(conn, event.data(DeadlineApproaching.class));
             case Meeting.SCHEDULED -> messages.meeting(conn, Meeting.Notice.SCHEDULED, event.data(Meeting.class));
@@ -167,8 +184,16 @@ public class EventsConsumer {
             case Meeting.DRAFT_REMINDER -> messages.draft(conn, event.data(Meeting.class));
             case PairingInactive.TYPE -> messages.inactive(conn, event.data(PairingInactive.class));
             case GroupSessionApproaching.TYPE -> messages.groupSession(conn, event.data(GroupSessionApproaching.class));
+            case SurveyOpened.TYPE -> messages.surveyOpened(conn, event.data(SurveyOpened.class));
+            case SurveyReminder.TYPE -> messages.surveyReminder(conn, event.data(SurveyReminder.class));
+            case SurveyClosed.TYPE -> messages.surveyClosed(conn, event.data(SurveyClosed.class));
 
             default -> Uni.createFrom().item(NOBODY);
         };
+    }
+
+    /** When the event happened (its ce_time), else now. */
+    private static Instant at(IncomingEvent event, Instant now) {
+        return event.time() != null ? event.time() : now;
     }
 }

@@ -45,6 +45,7 @@ public final class PairingEvents {
 
     public record PairingDissolved(@Required UUID pairingId,
                                    UUID programId,
+                                   UUID trackId,
                                    @Required UUID mentorId,
                                    @Required UUID menteeId,
                                    String reason) {

@@ -61,13 +61,14 @@ public final class ProgramEvents {
     public record CodeOfConduct(String title, String version, String url, String reportContact) {
     }
 
-    /** {@code registration} and {@code pairingsEnd}: optional (older events have none). */
+    /** {@code registration}, {@code pairingsEnd} and {@code key} (e.g. "author"): optional (older events have none). */
     public record Track(@Required UUID trackId,
                         @Required String name,
                         @Required String kind,
                         List<Milestone> milestones,
                         Registration registration,
-                        PairingsEnd pairingsEnd) {
+                        PairingsEnd pairingsEnd,
+                        String key) {
 
         @Override
         public List<Milestone> milestones() {

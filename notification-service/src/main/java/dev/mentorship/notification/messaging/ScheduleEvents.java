@@ -165,6 +165,75 @@ public final class ScheduleEvents {
         }
     }
 
+    /**
+     * A track's survey is open (once per survey): its audience (the track's active registrations in these roles) is told
+     * until when, whether it is anonymous, how many questions, and where to answer. No event carries an answer.
+     */
+    public record SurveyOpened(@Required UUID surveyId,
+                               @Required UUID programId,
+                               @Required String programName,
+                               @Required UUID trackId,
+                               String trackKey,
+                               String trackKind,
+                               @Required String trackName,
+                               String surveyKey,
+                               @Required String title,
+                               @Required boolean anonymous,
+                               List<String> audience,
+                               @Required int questionCount,
+                               Instant opensAt,
+                               @Required Instant closesAt,
+                               String answerUrl) {
+        public static final String TYPE = "SurveyOpened";
+
+        /** The roles told (MENTOR, MENTEE); none: nobody. */
+        @Override
+        public List<String> audience() {
+            return audience == null ? List.of() : audience;
+        }
+    }
+
+    /** One person who has not answered a survey yet, once per lead time before it closes. */
+    public record SurveyReminder(UUID reminderId,
+                                 @Required UUID surveyId,
+                                 @Required UUID programId,
+                                 @Required String programName,
+                                 @Required UUID trackId,
+                                 String trackKey,
+                                 String trackKind,
+                                 @Required String trackName,
+                                 String surveyKey,
+                                 @Required String title,
+                                 @Required boolean anonymous,
+                                 @Required Duration lead,
+                                 @Required Instant closesAt,
+                                 @Required Recipient recipient,
+                                 String answerUrl) {
+        public static final String TYPE = "SurveyReminder";
+    }
+
+    /** A survey's recipient as schedule-service knows them (a meeting party's shape, with their time zone). */
+    public record Recipient(@Required UUID participantId, String name, String email, String timeZone, String localStart) {
+    }
+
+    /** A survey's window closed and its results are frozen: the program's organizers are told (no answer in it). */
+    public record SurveyClosed(@Required UUID surveyId,
+                               @Required UUID programId,
+                               @Required String programName,
+                               @Required UUID trackId,
+                               String trackKey,
+                               String trackKind,
+                               @Required String trackName,
+                               String surveyKey,
+                               @Required String title,
+                               @Required boolean anonymous,
+                               @Required Instant closedAt,
+                               @Required int invited,
+                               @Required int responded,
+                               String resultsUrl) {
+        public static final String TYPE = "SurveyClosed";
+    }
+
     public record PairingInactive(@Required UUID pairingId,
                                   UUID programId,
                                   @Required Party mentor,

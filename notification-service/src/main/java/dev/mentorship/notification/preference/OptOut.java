@@ -11,7 +11,8 @@ public enum OptOut {
     MEETINGS("meeting confirmations, changes and reminders, and draft reminders"),
     INACTIVITY("reminders about pairings that have not met for a while"),
     PROGRAM_NEWS("application deadlines of programs you follow and of new editions of programs you took part in"),
-    ALL("the optional notices (deadlines, meetings, inactive pairings, news of programs)");
+    ANNOUNCEMENTS("announcements from the organizers of your programs"),
+    ALL("the optional notices (deadlines, meetings, inactive pairings, news of programs, announcements)");
 
     /** As people read it: "deadline reminders and moved deadlines". */
     public final String description;
@@ -27,6 +28,7 @@ public enum OptOut {
             case MEETINGS -> MEETINGS;
             case INACTIVITY -> INACTIVITY;
             case PROGRAM_NEWS -> PROGRAM_NEWS;
+            case ANNOUNCEMENTS -> ANNOUNCEMENTS;
             default -> null;
         };
     }

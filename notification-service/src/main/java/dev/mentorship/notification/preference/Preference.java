@@ -31,6 +31,10 @@ public class Preference extends PanacheEntityBase {
     @Column(name = "program_news", nullable = false)
     public boolean programNews = true;
 
+    /** The organizers' announcements (essential ones are mailed whatever this says). */
+    @Column(nullable = false)
+    public boolean announcements = true;
+
     @Column(name = "daily_digest", nullable = false)
     public boolean dailyDigest;
 

@@ -100,6 +100,36 @@ class AuthorizationMatrixTest {
             cells.add(new Cell("GET", deliveries, organizer, 200, () -> null,
                     r -> r.asString().contains(Tokens.email(owner)) ? null : "misses the owner's mail"));
         }
+        // the program report (issue 20): its organizers only
+        String report = "/programs/" + w.programId() + "/report";
+        cells.add(Cell.of("GET", report, Caller.ANONYMOUS, 401));
+        for (Caller outsider : OUTSIDERS) {
+            cells.add(new Cell("GET", report, outsider, 404, () -> null, leaksNothing));
+        }
+        for (Caller organizer : List.of(Caller.ORGANIZER, Caller.CONFIDANT)) {
+            cells.add(new Cell("GET", report, organizer, 200, () -> null,
+                    r -> "notification".equals(r.path("service")) ? null : "not the report"));
+        }
+        // a program's announcements (issue 20): its organizers only; everyone else 404, nothing written or sent
+        String announcements = "/programs/" + w.programId() + "/announcements";
+        java.util.function.Supplier<Object> announcement = () -> "{\"subject\": \"Matrix\", \"body\": \"Hello.\", \"audience\": {},"
+                + " \"sendAt\": \"" + java.time.Instant.now().plus(Duration.ofDays(30)) + "\"}";
+        for (String[] call : List.of(new String[]{"GET", announcements}, new String[]{"POST", announcements},
+                new String[]{"POST", announcements + "/preview"}, new String[]{"GET", announcements + "/" + UUID.randomUUID()},
+                new String[]{"DELETE", announcements + "/" + UUID.randomUUID()})) {
+            cells.add(Cell.of(call[0], call[1], Caller.ANONYMOUS, 401));
+            for (Caller outsider : OUTSIDERS) {
+                cells.add(new Cell(call[0], call[1], outsider, 404, call[0].equals("POST") ? announcement : () -> null, leaksNothing));
+            }
+        }
+        for (Caller organizer : List.of(Caller.ORGANIZER, Caller.CONFIDANT)) {
+            cells.add(new Cell("POST", announcements + "/preview", organizer, 200, announcement,
+                    r -> Integer.valueOf(1).equals(r.path("recipients")) ? null : "does not count the owner"));
+            cells.add(new Cell("POST", announcements, organizer, 201, announcement,
+                    r -> "SCHEDULED".equals(r.path("status")) ? null : "not scheduled"));
+            cells.add(new Cell("GET", announcements, organizer, 200, () -> null,
+                    r -> r.path("items") != null ? null : "no list"));
+        }
         // a person's inbox and preferences: theirs alone
         for (String path : List.of("/me/notifications", "/me/notifications/unread-count", "/me/notification-preferences")) {
             cells.add(Cell.of("GET", path, Caller.ANONYMOUS, 401));

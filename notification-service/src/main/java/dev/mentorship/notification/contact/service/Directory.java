@@ -55,8 +55,57 @@ public class Directory {
     }
 
     public Uni<Void> onWithdrawn(SqlConnection conn, ParticipantWithdrawn withdrawn) {
+        // a withdrawal ends a waiting too
         return conn.preparedQuery("update membership set status = 'WITHDRAWN' where registration_id = $1")
-                .execute(Tuple.of(withdrawn.registrationId())).replaceWithVoid();
+                .execute(Tuple.of(withdrawn.registrationId()))
+                .chain(() -> conn.preparedQuery("""
+                        delete from waitlist_entry w using membership m
+                        where m.registration_id = $1 and w.track_id = m.track_id and w.participant_id = m.participant_id""")
+                        .execute(Tuple.of(withdrawn.registrationId())))
+                .replaceWithVoid();
+    }
+
+    /**
+     * A pairing's members are matched in its track while it is on. Order-tolerant: a pairing already known as dissolved or
+     * ended stays so; the mentee's waiting, if it began before this pairing, ends. {@code at}: the event's time.
+     */
+    public Uni<Void> onPaired(SqlConnection conn, PairingCreated pairing, Instant at) {
+        Tuple values = Tuple.of(pairing.pairingId(), pairing.trackId(), pairing.mentor().participantId(), pairing.mentee().participantId(),
+                utc(at));
+        return conn.preparedQuery("""
+                        insert into member_pairing (pairing_id, track_id, mentor_id, mentee_id, status, created_at, updated_at)
+                        values ($1, $2, $3, $4, 'ACTIVE', $5, $5)
+                        on conflict (pairing_id) do update set track_id = excluded.track_id, mentor_id = excluded.mentor_id,
+                          mentee_id = excluded.mentee_id, created_at = excluded.created_at""").execute(values)
+                .chain(() -> conn.preparedQuery("delete from waitlist_entry where track_id = $1 and participant_id = $2 and waitlisted_at <= $3")
+                        .execute(Tuple.of(pairing.trackId(), pairing.mentee().participantId(), utc(at))))
+                .replaceWithVoid();
+    }
+
+    /** A pairing dissolved (or ended, {@code ended}): its members are no longer matched by it, whichever event came first. */
+    public Uni<Void> onUnpaired(SqlConnection conn, UUID pairingId, UUID trackId, UUID mentorId, UUID menteeId, boolean ended, Instant at) {
+        Tuple values = Tuple.of(pairingId, trackId, mentorId, menteeId, ended ? "ENDED" : "DISSOLVED", utc(at));
+        return conn.preparedQuery("""
+                        insert into member_pairing (pairing_id, track_id, mentor_id, mentee_id, status, updated_at)
+                        values ($1, $2, $3, $4, $5, $6)
+                        on conflict (pairing_id) do update set status = case when member_pairing.status = 'ACTIVE' then excluded.status
+                            else member_pairing.status end,
+                          track_id = coalesce(member_pairing.track_id, excluded.track_id), updated_at = excluded.updated_at""")
+                .execute(values).replaceWithVoid();
+    }
+
+    /**
+     * A mentee waits for a mentor in a track, unless a pairing of theirs there began after this waiting (events read out of
+     * order). {@code at}: the event's time.
+     */
+    public Uni<Void> onWaitlisted(SqlConnection conn, UUID trackId, UUID menteeId, Instant at) {
+        return conn.preparedQuery("""
+                        insert into waitlist_entry (track_id, participant_id, waitlisted_at)
+                        select $1, $2, $3 where not exists (select 1 from member_pairing p where p.track_id = $1 and p.mentee_id = $2
+                          and p.created_at > $3)
+                        on conflict (track_id, participant_id) do update set waitlisted_at = greatest(waitlist_entry.waitlisted_at,
+                          excluded.waitlisted_at)""")
+                .execute(Tuple.of(trackId, menteeId, utc(at))).replaceWithVoid();
     }
 
     public Uni<Void> onErased(SqlConnection conn, ParticipantErased erased) {
@@ -90,6 +139,8 @@ public class Directory {
             }
             Uni<Void> chain = conn.preparedQuery("delete from contact where participant_id = $1").execute(who)
                     .chain(() -> conn.preparedQuery("delete from membership where participant_id = $1").execute(who))
+                    .chain(() -> conn.preparedQuery("delete from waitlist_entry where participant_id = $1").execute(who))
+                    .chain(() -> conn.preparedQuery("delete from member_pairing where mentor_id = $1 or mentee_id = $1").execute(who))
                     .chain(() -> conn.preparedQuery("delete from preference where participant_id = $1").execute(who))
                     .chain(() -> conn.preparedQuery("delete from program_subscription where participant_id = $1").execute(who))
                     .chain(() -> conn.preparedQuery("delete from notification where recipient_id = $1").execute(who))
@@ -131,11 +182,12 @@ public class Directory {
 
     private Uni<Void> membership(SqlConnection conn, UUID participantId, Registration registration) {
         return conn.preparedQuery("""
-                        insert into membership (registration_id, participant_id, program_id, track_id, role, status)
-                        values ($1, $2, $3, $4, $5, $6)
-                        on conflict (registration_id) do update set status = excluded.status, role = excluded.role""")
+                        insert into membership (registration_id, participant_id, program_id, track_id, role, status, late)
+                        values ($1, $2, $3, $4, $5, $6, $7)
+                        on conflict (registration_id) do update set status = excluded.status, role = excluded.role,
+                          late = membership.late or excluded.late""")
                 .execute(Tuple.of(registration.registrationId(), participantId, registration.programId(), registration.trackId(),
-                        registration.role(), registration.status()))
+                        registration.role(), registration.status()).addBoolean(registration.late()))
                 .replaceWithVoid();
     }
 
@@ -165,14 +217,17 @@ public class Directory {
             }
             Tuple values = Tuple.tuple(List.of(track.trackId(), program.programId(), program.name(), track.name(), track.kind()));
             values.addOffsetDateTime(firstContact == null ? null : utc(firstContact)).addString(firstContactOn).addOffsetDateTime(utc(now))
-                    .addString(frontendUrl);
+                    .addString(frontendUrl)
+                    // the track's key lines editions up in the program report (optional: none in older events; at most 64)
+                    .addString(track.key() == null || track.key().isBlank() || track.key().length() > 64 ? null : track.key());
             chain = chain.chain(() -> conn.preparedQuery("""
                             insert into track_info (track_id, program_id, program_name, name, kind, first_contact_due, first_contact_on, updated_at,
-                              frontend_url)
-                            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                              frontend_url, track_key)
+                            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                             on conflict (track_id) do update set name = excluded.name, program_name = excluded.program_name,
                               first_contact_due = excluded.first_contact_due, first_contact_on = excluded.first_contact_on,
-                              updated_at = excluded.updated_at, frontend_url = excluded.frontend_url""").execute(values).replaceWithVoid())
+                              updated_at = excluded.updated_at, frontend_url = excluded.frontend_url,
+                              track_key = coalesce(excluded.track_key, track_info.track_key)""").execute(values).replaceWithVoid())
                     .chain(() -> trackFacts(conn, track));
         }
         return chain.chain(() -> codeOfConduct(conn, program));

@@ -499,6 +499,71 @@ public class Messages {
         }));
     }
 
+    /**
+     * SurveyOpened: the track's active registrations in the survey's audience, each with its closing time in their zone,
+     * whether it is anonymous, how many questions, and the link to answer.
+     */
+    public Uni<List<Message>> surveyOpened(SqlConnection conn, ScheduleEvents.SurveyOpened d) {
+        String track = d.trackName() + " (" + d.programName() + ")";
+        return links(conn, d.programId()).chain(links -> directory.audience(conn, d.trackId(), d.audience()).map(people -> people.stream()
+                .map(p -> new Message(p.id(), p.email(), p.name(), Category.DEADLINES, "Survey open: " + d.title() + (d.title().contains(d.trackName()) ? "" : " (" + d.trackName() + ")"),
+                        List.of("The survey \"" + d.title() + "\" of " + track + " is open until " + local(d.closesAt(), p) + ". It has "
+                                        + d.questionCount() + (d.questionCount() == 1 ? " question" : " questions")
+                                        + "; you may change your answers until it closes.",
+                                anonymity(d.anonymous())),
+                        List.of(new Fact("Open until", local(d.closesAt(), p)), new Fact("Questions", String.valueOf(d.questionCount())),
+                                new Fact("Anonymous", d.anonymous() ? "yes" : "no")),
+                        new Link("Answer the survey", surveyUrl(d.answerUrl(), links, d.trackId())), links, null, null)).toList()));
+    }
+
+    /** SurveyReminder: the one person it names, who has not answered yet, in their time zone (this service's contact first). */
+    public Uni<List<Message>> surveyReminder(SqlConnection conn, ScheduleEvents.SurveyReminder d) {
+        ScheduleEvents.Recipient to = d.recipient();
+        return links(conn, d.programId()).chain(links -> directory.people(conn, List.of(to.participantId())).map(known -> {
+            Person p = known.isEmpty() ? new Person(to.participantId(), to.name(), to.email(), to.timeZone()) : known.get(0);
+            if (p.email() == null) {
+                return List.<Message>of();
+            }
+            String lead = remaining(d.lead(), Duration.between(clock.instant(), d.closesAt()));
+            String track = d.trackName() + " (" + d.programName() + ")";
+            return List.of(new Message(p.id(), p.email(), p.name(), Category.DEADLINES,
+                    "The survey \"" + d.title() + "\" closes in " + lead,
+                    List.of("You have not answered the survey \"" + d.title() + "\" of " + track + " yet. It closes in " + lead + ", on "
+                            + local(d.closesAt(), p) + ". Your answers help the organizers make the program better.", anonymity(d.anonymous())),
+                    List.of(new Fact("Closes", local(d.closesAt(), p)), new Fact("Anonymous", d.anonymous() ? "yes" : "no")),
+                    new Link("Answer the survey", surveyUrl(d.answerUrl(), links, d.trackId())), links, null, null));
+        }));
+    }
+
+    /** SurveyClosed: the program's organizers, in the app and their daily digest (like inactive pairings): results ready. */
+    public Uni<List<Message>> surveyClosed(SqlConnection conn, ScheduleEvents.SurveyClosed d) {
+        String track = d.trackName() + " (" + d.programName() + ")";
+        String rate = d.invited() == 0 ? "" : " (" + Math.round(100.0 * d.responded() / d.invited()) + "%)";
+        return links(conn, d.programId()).chain(links -> directory.staff(conn, d.programId(), Grant.ORGANIZER, config.organizerEmails())
+                .map(organizers -> organizers.stream().map(o -> new Message(o.id(), o.email(), o.name(), Category.DEADLINES,
+                        "Survey results ready: " + d.title() + (d.title().contains(d.trackName()) ? "" : " (" + d.trackName() + ")"),
+                        List.of("The survey \"" + d.title() + "\" of " + track + " closed on " + local(d.closedAt(), o) + ": " + d.responded()
+                                + " of " + d.invited() + (d.invited() == 1 ? " person" : " people") + " invited answered" + rate
+                                + ". Its results are frozen and ready to read."
+                                + (d.anonymous() ? " It was anonymous: no answer can be traced to a person, and figures of groups smaller "
+                                + "than five people are not shown." : "")),
+                        List.of(new Fact("Answered", d.responded() + " of " + d.invited())),
+                        new Link("See the results", surveyUrl(d.resultsUrl(), links, d.trackId())), links, null, null).inDigest())
+                        .toList()));
+    }
+
+    private static String anonymity(boolean anonymous) {
+        return anonymous ? "The survey is anonymous: the organizers see only totals of groups of at least five people, and no "
+                + "answer can be traced to you."
+                : "The survey is not anonymous: the organizers of the program see who gave which answer.";
+    }
+
+    /** The survey's own URL from the event if it is a usable web address, else the track in the frontend. */
+    private static String surveyUrl(String url, Links links, UUID trackId) {
+        String usable = Links.webUrl(url);
+        return usable != null ? usable : links.track(trackId);
+    }
+
     public Uni<List<Message>> inactive(SqlConnection conn, PairingInactive d) {
         long days = d.inactiveDays();
         return links(conn, d.programId()).chain(links -> directory.staff(conn, d.programId(), Grant.ORGANIZER, config.organizerEmails()).map(organizers -> {

@@ -48,6 +48,8 @@ public class PreferenceResource {
             @NotNull @Schema(description = "the optional notices above in one email a day instead") Boolean dailyDigest,
             @Schema(description = "the application deadlines of programs I follow and of new editions of programs I took part "
                     + "in (off: none of these, not even in the inbox); absent: unchanged") Boolean programNews,
+            @Schema(description = "announcements of the organizers of my programs (they stay in the inbox; an announcement "
+                    + "the organizers mark essential is mailed anyway); absent: unchanged") Boolean announcements,
             @Schema(description = "always true: pairing and waitlist notices cannot be turned off") Boolean pairing,
             @Schema(description = "always true: conduct notices cannot be turned off") Boolean conduct) {
 
@@ -64,7 +66,7 @@ public class PreferenceResource {
         }
 
         static Preferences of(Preference p) {
-            return new Preferences(p.deadlines, p.meetings, p.inactivity, p.dailyDigest, p.programNews, true, true);
+            return new Preferences(p.deadlines, p.meetings, p.inactivity, p.dailyDigest, p.programNews, p.announcements, true, true);
         }
     }
 
@@ -84,7 +86,7 @@ public class PreferenceResource {
     public Uni<RestResponse<Preferences>> setPreferences(@NotNull @Valid Preferences input,
                                                          @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
         EmailChoices choices = new EmailChoices(input.deadlines(), input.meetings(), input.inactivity(), input.dailyDigest(),
-                input.programNews());
+                input.programNews(), input.announcements());
         return preferences.choose(user.id(), choices, IfMatch.of(ifMatch)).map(p -> Preconditions.ok(Preferences.of(p), p.version));
     }
 }

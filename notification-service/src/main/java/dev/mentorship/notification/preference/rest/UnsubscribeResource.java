@@ -56,7 +56,7 @@ public class UnsubscribeResource {
 
     /** What a one-click unsubscribe did. */
     public record Unsubscribed(
-            @Schema(description = "DEADLINES, MEETINGS, INACTIVITY, PROGRAM_NEWS, or ALL (from a daily digest: every optional kind)") OptOut turnedOff,
+            @Schema(description = "DEADLINES, MEETINGS, INACTIVITY, PROGRAM_NEWS, ANNOUNCEMENTS, or ALL (from a daily digest: every optional kind)") OptOut turnedOff,
             @Schema(description = "As people read it") String detail) {
     }
 

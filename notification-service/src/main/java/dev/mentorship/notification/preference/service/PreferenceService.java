@@ -59,6 +59,9 @@ public class PreferenceService {
             if (choices.programNews() != null) {
                 p.programNews = choices.programNews();
             }
+            if (choices.announcements() != null) {
+                p.announcements = choices.announcements();
+            }
             p.updatedAt = clock.instant();
             return existing != null ? Uni.createFrom().item(p) : p.<Preference>persist();
         });
@@ -75,18 +78,20 @@ public class PreferenceService {
                 .anyMatch(email -> !email.isBlank() && Person.configuredOrganizerId(email).equals(person));
         Tuple values = Tuple.tuple(List.of(person, !(all || kind == OptOut.DEADLINES), !(all || kind == OptOut.MEETINGS),
                 !(all || kind == OptOut.INACTIVITY), clock.instant().atOffset(ZoneOffset.UTC), configuredOrganizer,
-                !(all || kind == OptOut.PROGRAM_NEWS)));
+                !(all || kind == OptOut.PROGRAM_NEWS), !(all || kind == OptOut.ANNOUNCEMENTS)));
         // raw SQL: one atomic upsert (two clicks at once are fine, no row to lock first, so no transaction to declare)
         // that checks in the same statement whether the person is known, in the contact read model of the bulk path
         // (no entity) and the staff copy
         return pool.preparedQuery("""
-                        insert into preference (participant_id, deadlines, meetings, inactivity, daily_digest, updated_at, program_news)
-                        select $1::uuid, $2::boolean, $3::boolean, $4::boolean, false, $5::timestamptz, $7::boolean
+                        insert into preference (participant_id, deadlines, meetings, inactivity, daily_digest, updated_at, program_news,
+                          announcements)
+                        select $1::uuid, $2::boolean, $3::boolean, $4::boolean, false, $5::timestamptz, $7::boolean, $8::boolean
                         where $6::boolean or exists (select 1 from contact where participant_id = $1)
                            or exists (select 1 from program_staff where person_id = $1)
                         on conflict (participant_id) do update set deadlines = preference.deadlines and excluded.deadlines,
                           meetings = preference.meetings and excluded.meetings, inactivity = preference.inactivity and excluded.inactivity,
-                          program_news = preference.program_news and excluded.program_news, updated_at = excluded.updated_at, version = preference.version + 1""")
+                          program_news = preference.program_news and excluded.program_news,
+                          announcements = preference.announcements and excluded.announcements, updated_at = excluded.updated_at, version = preference.version + 1""")
                 .execute(values).replaceWithVoid();
     }
 }

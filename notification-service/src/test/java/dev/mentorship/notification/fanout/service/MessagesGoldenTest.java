@@ -283,6 +283,37 @@ class MessagesGoldenTest {
                 {"reportId": "%s", "programId": "%s"}""".formatted(UUID.fromString("00000000-0000-0000-0000-00000000c001"), PROGRAM));
         add("conduct-report-filed", "to the program's conduct contacts", "2025-08-01T10:00:00Z", m -> m.conduct(null, report));
 
+        // surveys (issue 20): opened to the audience, a reminder to one person who has not answered, results to organizers
+        for (boolean anonymous : List.of(true, false)) {
+            var opened = bind(dev.mentorship.notification.messaging.ScheduleEvents.SurveyOpened.class, """
+                    {"surveyId": "00000000-0000-0000-0000-00000000f001", "programId": "%s", "programName": "ML4H 2025", "trackId": "%s",
+                     "trackKey": "reviewer", "trackKind": "REVIEWER", "trackName": "Reviewer Mentorship", "surveyKey": "feedback",
+                     "title": "Reviewer Mentorship feedback", "anonymous": %s, "audience": ["MENTEE", "MENTOR"], "questionCount": 6,
+                     "opensAt": "2025-10-17T12:00:00Z", "closesAt": "2025-11-21T11:59:59Z",
+                     "answerUrl": "https://mentorship.ml4h.cc/programs/%s/tracks/%s/surveys/00000000-0000-0000-0000-00000000f001"}"""
+                    .formatted(PROGRAM, REVIEWER, anonymous, PROGRAM, REVIEWER));
+            add("survey-opened", "REVIEWER / " + (anonymous ? "anonymous" : "not anonymous") + ", mentees and mentors",
+                    "2025-10-17T12:00:00Z", m -> m.surveyOpened(null, opened));
+        }
+        var reminder = bind(dev.mentorship.notification.messaging.ScheduleEvents.SurveyReminder.class, """
+                {"reminderId": "00000000-0000-0000-0000-00000000f101", "surveyId": "00000000-0000-0000-0000-00000000f001",
+                 "programId": "%s", "programName": "ML4H 2025", "trackId": "%s", "trackKey": "reviewer", "trackKind": "REVIEWER",
+                 "trackName": "Reviewer Mentorship", "surveyKey": "feedback", "title": "Reviewer Mentorship feedback", "anonymous": true,
+                 "lead": "P3D", "closesAt": "2025-11-21T11:59:59Z",
+                 "recipient": {"participantId": "%s", "name": "Anna Schmidt", "email": "anna@example.org", "timeZone": "America/New_York",
+                   "localStart": "Friday, November 21, 2025, 06:59 (America/New_York)"},
+                 "answerUrl": "https://mentorship.ml4h.cc/programs/%s/tracks/%s/surveys/00000000-0000-0000-0000-00000000f001"}"""
+                .formatted(PROGRAM, REVIEWER, MENTEE, PROGRAM, REVIEWER));
+        add("survey-reminder", "REVIEWER / 3 days before it closes, to a mentee who has not answered", "2025-11-18T11:59:59Z",
+                m -> m.surveyReminder(null, reminder));
+        var closed = bind(dev.mentorship.notification.messaging.ScheduleEvents.SurveyClosed.class, """
+                {"surveyId": "00000000-0000-0000-0000-00000000f001", "programId": "%s", "programName": "ML4H 2025", "trackId": "%s",
+                 "trackKey": "reviewer", "trackKind": "REVIEWER", "trackName": "Reviewer Mentorship", "surveyKey": "feedback",
+                 "title": "Reviewer Mentorship feedback", "anonymous": true, "closedAt": "2025-11-21T11:59:59Z", "invited": 24,
+                 "responded": 17, "resultsUrl": "https://mentorship.ml4h.cc/programs/%s/surveys/00000000-0000-0000-0000-00000000f001/results"}"""
+                .formatted(PROGRAM, REVIEWER, PROGRAM));
+        add("survey-closed", "REVIEWER / results ready, to the organizers", "2025-11-21T12:00:00Z", m -> m.surveyClosed(null, closed));
+
         boolean update = Boolean.getBoolean("golden.update");
         List<String> differ = new ArrayList<>();
         Files.createDirectories(GOLDEN);
