@@ -171,6 +171,15 @@ class AuthorizationMatrixTest {
             cells.add(new Cell("GET", program + "/audit", caller, 200, () -> null,
                     r -> r.asString().contains("STAFF_APPOINTED") ? null : "misses the appointments"));
         }
+        // its report (issue 20): its organizers only
+        cells.add(Cell.of("GET", program + "/report", Caller.ANONYMOUS, 401));
+        for (Caller outsider : OUTSIDERS) {
+            cells.add(new Cell("GET", program + "/report", outsider, 404, () -> null, leaksNothing));
+        }
+        for (Caller caller : List.of(Caller.ORGANIZER, Caller.CONFIDANT)) {
+            cells.add(new Cell("GET", program + "/report", caller, 200, () -> null,
+                    r -> "schedule".equals(r.path("service")) && r.jsonPath().getList("tracks").size() == 3 ? null : "not the report"));
+        }
         // its commands: its organizers only; the calendar of a draft for nobody, of a published program for anyone
         for (Caller outsider : OUTSIDERS) {
             cells.add(new Cell("PATCH", milestone, outsider, 404, () -> move, leaksNothing));
