@@ -24,9 +24,10 @@ public final class ProgramEvents {
      * @param kind                AUTHOR, REVIEWER or CAREER
      * @param menteesPerMentorMin null when the track sets none
      * @param menteesPerMentorMax null when the track sets none
+     * @param key                 the track's key in the program data (optional here: the program report lines editions up by it)
      */
     public record Track(@Required UUID trackId, @Required String kind, @Required String name,
-                        Integer menteesPerMentorMin, Integer menteesPerMentorMax, PairingsEnd pairingsEnd) {
+                        Integer menteesPerMentorMin, Integer menteesPerMentorMax, PairingsEnd pairingsEnd, String key) {
     }
 
     /** When the track's pairings end (optional: events published before the field existed have none). */

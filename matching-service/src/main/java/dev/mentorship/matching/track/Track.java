@@ -38,6 +38,10 @@ public class Track extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
+    /** The track's key in the program data (e.g. author), by which the program report lines editions up; null: published before it was kept. */
+    @Column(name = "track_key")
+    public String key;
+
     @Column(name = "program_name", nullable = false)
     public String programName;
 

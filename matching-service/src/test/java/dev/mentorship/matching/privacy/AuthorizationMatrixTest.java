@@ -87,7 +87,8 @@ class AuthorizationMatrixTest {
                 new String[]{"POST", "/matching-runs/" + w.runId() + "/pins"}, new String[]{"POST", "/matching-runs/" + w.runId() + "/forbids"},
                 new String[]{"GET", track + "/constraints"}, new String[]{"DELETE", track + "/constraints/" + w.pinId()},
                 new String[]{"GET", track + "/pairings"}, new String[]{"GET", track + "/waitlist"},
-                new String[]{"POST", "/pairings/" + w.pairingId() + "/dissolve"});
+                new String[]{"POST", "/pairings/" + w.pairingId() + "/dissolve"},
+                new String[]{"GET", "/programs/" + w.season().programId + "/report"});
         for (String[] endpoint : organizerOnly) {
             Object body = endpoint[1].endsWith("/pins") || endpoint[1].endsWith("/forbids") ? pair
                     : endpoint[1].equals(policy) && endpoint[0].equals("PUT") ? currentPolicy : null;
@@ -104,6 +105,10 @@ class AuthorizationMatrixTest {
             cells.add(new Cell("GET", track + "/constraints", organizer, 200, () -> null,
                     r -> r.asString().contains(w.pinId()) ? null : "misses the forbid"));
             cells.add(new Cell("GET", track + "/pairings", organizer, 200, () -> null, showsOwner));
+            // the program report: counts, never a person
+            cells.add(new Cell("GET", "/programs/" + w.season().programId + "/report", organizer, 200, () -> null,
+                    r -> !"matching".equals(r.path("service")) ? "not the program's report"
+                            : r.asString().contains(ownerName) || r.asString().contains(w.owner().registrationId()) ? "names a person" : null));
         }
         cells.add(new Cell("PUT", policy, Caller.ORGANIZER, 200, () -> currentPolicy, r -> null));
         cells.add(new Cell("POST", "/matching-runs/" + w.runId() + "/publish", Caller.ORGANIZER, 409, () -> null, IS_PROBLEM));

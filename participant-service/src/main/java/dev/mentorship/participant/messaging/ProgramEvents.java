@@ -17,11 +17,13 @@ public final class ProgramEvents {
     private ProgramEvents() {
     }
 
+    /** timeZone: "AoE" or an IANA name (optional here: only the program report's days use it, UTC without it). */
     public record ProgramPublished(@Required UUID programId,
                                    @Required String conference,
                                    @Required String name,
                                    @Required CodeOfConduct codeOfConduct,
-                                   @Required List<Track> tracks) {
+                                   @Required List<Track> tracks,
+                                   String timeZone) {
         public static final String TYPE = "ProgramPublished";
     }
 

@@ -93,6 +93,10 @@ public class TrackOffer extends PanacheEntityBase {
     @Column(name = "one_on_one_ends_at")
     public Instant oneOnOneEndsAt;
 
+    /** The program's time zone ("AoE" or an IANA name), for the program report's days; null: published before it was kept. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

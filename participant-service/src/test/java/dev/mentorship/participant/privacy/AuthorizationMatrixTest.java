@@ -149,6 +149,16 @@ class AuthorizationMatrixTest {
             cells.add(new Cell("PUT", track + "/registration-policy", outsider, 404, policy, isProblem));
         }
         cells.add(new Cell("PUT", track + "/registration-policy", Caller.ORGANIZER, 200, policy, none));
+        // the program report: its organizers only, counts and never a person
+        String report = "/programs/" + w.program().programId() + "/report";
+        cells.add(new Cell("GET", report, Caller.ANONYMOUS, 401, noBody, isProblem));
+        for (Caller outsider : outsiders) {
+            cells.add(new Cell("GET", report, outsider, 404, noBody, r -> notTheOwners.apply(r) != null ? notTheOwners.apply(r) : isProblem.apply(r)));
+        }
+        for (Caller organizer : List.of(Caller.ORGANIZER, Caller.CONFIDANT)) {
+            cells.add(new Cell("GET", report, organizer, 200, noBody, r -> !"participant".equals(r.path("service")) ? "not the program's report"
+                    : notTheOwners.apply(r) != null ? notTheOwners.apply(r) : r.asString().contains(w.registrationId()) ? "names a registration" : null));
+        }
         // conduct reports: anyone signed in files one; the program's conduct contacts alone read them (not the reporter,
         // not its organizers, nobody of another program)
         cells.add(new Cell("POST", "/conduct-reports", Caller.ANONYMOUS, 401, AuthorizationMatrixTest::report, isProblem));

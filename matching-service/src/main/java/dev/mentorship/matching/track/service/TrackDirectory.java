@@ -31,6 +31,7 @@ public class TrackDirectory {
                 track.programName = program.name();
                 track.kind = Track.Kind.valueOf(published.kind());
                 track.name = published.name();
+                track.key = published.key();
                 track.menteesPerMentorMin = published.menteesPerMentorMin();
                 track.menteesPerMentorMax = published.menteesPerMentorMax();
                 track.pairingsEndMilestoneId = published.pairingsEnd() == null ? null : published.pairingsEnd().milestoneId();

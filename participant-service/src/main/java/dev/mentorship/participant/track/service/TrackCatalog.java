@@ -42,6 +42,7 @@ public class TrackCatalog {
                 offer.programId = program.programId();
                 offer.programName = program.name();
                 offer.conference = program.conference();
+                offer.timeZone = program.timeZone();
                 offer.key = track.key();
                 offer.kind = TrackOffer.Kind.valueOf(track.kind());
                 offer.name = track.name();
