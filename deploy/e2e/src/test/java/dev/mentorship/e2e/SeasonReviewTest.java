@@ -166,7 +166,7 @@ class SeasonReviewTest {
             assertThat(reminded).isEqualTo(silent);
             for (Person p : people) {
                 if (!respondents.contains(p)) {
-                    Mail.await(p.email(), m -> m.subject().contains("Author mentorship feedback"), WAIT);
+                    Mail.await(p.email(), m -> m.subject().startsWith("The survey \"Author mentorship feedback\" closes in"), WAIT);
                 }
             }
 
@@ -184,8 +184,7 @@ class SeasonReviewTest {
                 assertThat(question.path("suppressed").asBoolean()).as(question.toString()).isTrue();
             }
             for (Person p : respondents) {
-                assertThat(Mail.of(p.email())).extracting(Mail.Message::subject).noneMatch(s -> s.contains("Author mentorship feedback")
-                        && !s.contains("open"));
+                assertThat(Mail.of(p.email())).extracting(Mail.Message::subject).noneMatch(s -> s.contains("closes in"));
             }
             Http.Response late = Http.put(surveys + "/" + surveyId + "/answers", Keycloak.token(people.get(7).username()), answers(4, "Yes", null));
             assertThat(late.status()).isEqualTo(409);
@@ -216,7 +215,8 @@ class SeasonReviewTest {
             for (Person p : people) {
                 mails += Mail.of(p.email()).size();
             }
-            assertThat(figure(notification, "mails_sent")).as(notification.toString()).isEqualTo(mails + mailsAbout(programName, olivia));
+            // the organizer's notices of this program (survey results ready) wait for her daily digest: every mail sent is one of theirs
+            assertThat(figure(notification, "mails_sent")).as(notification.toString()).isEqualTo(mails);
             // the same, as CSV
             Http.Response csv = Http.raw("GET", Stack.PARTICIPANTS + "/programs/" + programId + "/report",
                     Map.of("Authorization", "Bearer " + olivia, "Accept", "text/csv"), null);
@@ -263,11 +263,6 @@ class SeasonReviewTest {
         }
         assertThat(found).as(metric + " " + String.join("=", dimension) + " in " + report).isTrue();
         return sum;
-    }
-
-    /** Mails the organizer got about this program (their inbox holds every program's). */
-    private static long mailsAbout(String programName, String olivia) {
-        return Mail.of("olivia@mentorship.test").stream().filter(m -> m.text().contains(programName)).count();
     }
 
     private static Map<String, Object> milestone(String key, String name, String type, LocalDate date, LocalDate endDate, String time,

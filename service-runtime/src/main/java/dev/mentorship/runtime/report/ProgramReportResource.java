@@ -41,11 +41,10 @@ public class ProgramReportResource {
     /** More editions than this side by side is not a report anyone reads; it would only multiply the work. */
     static final int MAX_EDITIONS = 6;
 
-    // TODO(issue 20, lead): a plain ProgramReporter once every service has its reporter (helpers are adding them)
-    private final jakarta.enterprise.inject.Instance<ProgramReporter> reporter;
+    private final ProgramReporter reporter;
     private final ProgramAuthority authority;
 
-    public ProgramReportResource(jakarta.enterprise.inject.Instance<ProgramReporter> reporter, ProgramAuthority authority) {
+    public ProgramReportResource(ProgramReporter reporter, ProgramAuthority authority) {
         this.reporter = reporter;
         this.authority = authority;
     }
@@ -97,7 +96,7 @@ public class ProgramReportResource {
         return Panache.withSession(() -> {
             Uni<List<ProgramReport>> all = Uni.createFrom().item(new ArrayList<>());
             for (UUID program : programs) {
-                all = all.chain(list -> reporter.get().report(program).map(r -> {
+                all = all.chain(list -> reporter.report(program).map(r -> {
                     list.add(r);
                     return list;
                 }));

@@ -31,12 +31,11 @@ public class ReportGauges {
     private static final Logger LOG = Logger.getLogger(ReportGauges.class);
     static final String PREFIX = "mentorship_report_";
 
-    // TODO(issue 20, lead): a plain ProgramReporter once every service has its reporter (helpers are adding them)
-    private final jakarta.enterprise.inject.Instance<ProgramReporter> reporter;
+    private final ProgramReporter reporter;
     private final MeterRegistry registry;
     private final Map<List<Tag>, AtomicReference<Double>> values = new ConcurrentHashMap<>();
 
-    public ReportGauges(jakarta.enterprise.inject.Instance<ProgramReporter> reporter, MeterRegistry registry) {
+    public ReportGauges(ProgramReporter reporter, MeterRegistry registry) {
         this.reporter = reporter;
         this.registry = registry;
     }
@@ -44,14 +43,11 @@ public class ReportGauges {
     @Scheduled(every = "${mentorship.report.gauges-interval:60s}", delayed = "${mentorship.report.gauges-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
-        if (!reporter.isResolvable()) {
-            return Uni.createFrom().voidItem();
-        }
         return Panache.withSession(() -> StaffedProgram.<StaffedProgram>listAll()
                 .chain(programs -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (StaffedProgram program : programs) {
-                        chain = chain.chain(() -> reporter.get().report(program.programId)
+                        chain = chain.chain(() -> reporter.report(program.programId)
                                 .invoke(this::publish)
                                 .onFailure().invoke(e -> LOG.debugf("No report gauges for program %s: %s", program.programId, e.getMessage()))
                                 .onFailure().recoverWithNull()
