@@ -70,11 +70,12 @@ class SeasonReviewTest {
                 "tracks", List.of(Map.of("key", "author", "kind", "AUTHOR", "name", "Author Mentorship", "rolling", false,
                         "topics", List.of(),
                         "milestones", List.of(
+                                // applications still open; pairs meet from yesterday on; the survey window opened the day
+                                // before yesterday (so it is open at publish) and closes at `close`
                                 milestone("application-deadline", "Application deadline", "APPLICATION_DEADLINE", day.plusDays(7), null, null, List.of()),
-                                milestone("pairing-release", "Pairings sent out", "PAIRING_RELEASE", day.plusDays(7), null, null, List.of()),
-                                milestone("meeting-period", "Bi-weekly mentorship meetings", "MEETING_PERIOD", day.minusDays(1), day.plusDays(30), null, List.of()),
+                                milestone("meeting-period", "Bi-weekly mentorship meetings", "MEETING_PERIOD", day.minusDays(1), day.plusDays(29), null, List.of()),
                                 milestone("submission-deadline", "Paper submission deadline", "SUBMISSION_DEADLINE", day.plusDays(30), null, null, List.of()),
-                                milestone("survey-period", "Program survey open", "SURVEY_PERIOD", day.minusDays(1), day, null, List.of()),
+                                milestone("survey-period", "Program survey open", "SURVEY_PERIOD", day.minusDays(2), day.minusDays(1), null, List.of()),
                                 milestone("survey", "Program survey", "SURVEY_DUE", day, null,
                                         local.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")), List.of("PT5M"))),
                         "surveys", List.of(survey))));

@@ -62,14 +62,20 @@ public class ProgramReportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> report(@PathParam("programId") UUID programId,
                                 @Parameter(description = "Another edition to set beside this one (repeatable; the caller must organize it too)")
-                                @QueryParam("compareWith") List<UUID> compareWith,
+                                @QueryParam("compareWith") List<String> compareWith,
                                 @Parameter(description = "csv or json; overrides the Accept header") @QueryParam("format") String format,
                                 HttpHeaders headers) {
         Set<UUID> programs = new LinkedHashSet<>();
         programs.add(programId);
         if (compareWith != null) {
-            for (UUID other : compareWith) {
-                if (other == null || !programs.add(other)) {
+            for (String other : compareWith) {
+                UUID id;
+                try {
+                    id = UUID.fromString(other.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRequestException("compareWith", "must be a program's id (a UUID), not \"" + abbreviated(other) + "\"");
+                }
+                if (!programs.add(id)) {
                     throw new InvalidRequestException("compareWith", "names a program twice (or this report's own program)");
                 }
             }
@@ -103,6 +109,11 @@ public class ProgramReportResource {
             }
             return all;
         });
+    }
+
+    private static String abbreviated(String s) {
+        String line = s.replaceAll("\\p{Cntrl}", "?");
+        return line.length() > 40 ? line.substring(0, 40) + "…" : line;
     }
 
     private static boolean csv(String format, HttpHeaders headers) {

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /**
  * A report as CSV (RFC 4180, CRLF): one figure per line, dimensions as {@code role=MENTEE;day=2025-06-01}. Text that a
  * spreadsheet would run as a formula (a program or track name beginning with =, +, -, @, a tab or a carriage return) is
- * written with a leading apostrophe, so opening the file never executes what an organizer typed.
+ * (and any metric or dimension a service might one day begin so, e.g. a band "-0.2..0") is written with a leading apostrophe, so opening the file never executes what an organizer typed.
  */
 public final class ReportCsv {
 
@@ -20,13 +20,13 @@ public final class ReportCsv {
         StringBuilder out = new StringBuilder();
         line(out, List.of("service", "program", "track_key", "track_kind", "track_name", "metric", "dimensions", "value"));
         for (Figure f : report.figures()) {
-            line(out, List.of(report.service(), text(report.programName()), "", "", "", f.metric(), dimensions(f.dimensions()),
+            line(out, List.of(report.service(), text(report.programName()), "", "", "", text(f.metric()), text(dimensions(f.dimensions())),
                     number(f.value())));
         }
         for (TrackReport t : report.tracks()) {
             for (Figure f : t.figures()) {
                 line(out, List.of(report.service(), text(report.programName()), text(t.trackKey()), text(t.trackKind()),
-                        text(t.trackName()), f.metric(), dimensions(f.dimensions()), number(f.value())));
+                        text(t.trackName()), text(f.metric()), text(dimensions(f.dimensions())), number(f.value())));
             }
         }
         return out.toString();
@@ -39,7 +39,7 @@ public final class ReportCsv {
         line(out, header);
         for (ReportComparison.Row row : comparison.rows()) {
             List<String> cells = new java.util.ArrayList<>(List.of(comparison.service(), text(row.trackKey()),
-                    text(row.trackKind()), row.metric(), dimensions(row.dimensions())));
+                    text(row.trackKind()), text(row.metric()), text(dimensions(row.dimensions()))));
             row.values().forEach(v -> cells.add(v == null ? "" : number(v)));
             line(out, cells);
         }

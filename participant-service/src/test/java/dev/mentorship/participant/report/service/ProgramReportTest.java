@@ -195,6 +195,18 @@ class ProgramReportTest {
     }
 
     @Test
+    void badComparisonsAreProblemsNamingTheField() {
+        for (String bad : List.of("not-a-program", program.programId().toString())) {
+            given().auth().oauth2(Tokens.organizer("olivia")).queryParam("compareWith", bad)
+                    .get("/programs/" + program.programId() + "/report").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("compareWith"));
+        }
+        given().auth().oauth2(Tokens.organizer("olivia")).queryParam("format", "xlsx")
+                .get("/programs/" + program.programId() + "/report").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("format"));
+    }
+
+    @Test
     void onlyTheProgramsOrganizersSeeItAndAnUnknownProgramIs404() throws Throwable {
         given().auth().oauth2(Tokens.participant("report-rhea")).get("/programs/" + program.programId() + "/report")
                 .then().statusCode(404).contentType("application/problem+json");
