@@ -2,7 +2,6 @@ package dev.mentorship.notification.announcement;
 
 import dev.mentorship.runtime.text.SingleLine;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -35,26 +34,16 @@ public record AnnouncementInput(
     public record AudienceInput(
             @Schema(description = "a track of the program; absent: the whole program") UUID trackId,
             @Schema(description = "MENTOR or MENTEE; absent: both") Announcement.Role role,
-            @Schema(description = "MATCHED (an active pairing), WAITLISTED (mentees waiting for a mentor), WITHDRAWN, LATE "
-                    + "(registered after the application deadline); absent: every active registration") Announcement.Status status) {
-
-        @AssertTrue(message = "only mentees wait for a mentor: WAITLISTED goes with the role MENTEE or none")
-        @Schema(hidden = true)
-        public boolean isWaitlistOfMentees() {
-            return status != Announcement.Status.WAITLISTED || role != Announcement.Role.MENTOR;
-        }
+            @Schema(description = "MATCHED (paired and not dissolved: a pairing on, or one that ended with the track's part of the "
+                    + "season), WAITLISTED (mentees waiting for a mentor; not with the role MENTOR), WITHDRAWN (withdrew, with no "
+                    + "active registration left in the track, or in the program when no track is given), LATE (registered after "
+                    + "the application deadline); absent: every active registration. LATE, MATCHED and WAITLISTED are known from "
+                    + "the events this service read since it was upgraded to keep them (see the preview's note)")
+            Announcement.Status status) {
 
         public Announcement.Audience audience() {
             return new Announcement.Audience(trackId, role, status);
         }
-    }
-
-    /** Plain text: no control characters but line breaks and tabs, no text-direction overrides (as single lines forbid). */
-    @AssertTrue(message = "must be plain text: no control characters other than line breaks and tabs, no text-direction overrides")
-    @Schema(hidden = true)
-    public boolean isBodyPlainText() {
-        return body == null || body.chars().noneMatch(c -> c != '\n' && c != '\r' && c != '\t' && (c < 0x20 || c == 0x7F
-                || c >= 0x80 && c <= 0x9F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069));
     }
 
     public boolean essentialOrFalse() {

@@ -40,6 +40,8 @@ public final class AnnouncementWorld {
     public final String late = "ann-late-" + tag;
     /** Reviewer track: a mentee waiting. */
     public final String reviewerWaiting = "ann-revwait-" + tag;
+    /** The pairing of mentor and pairedMentee. */
+    public String pairing;
 
     List<String> everybody() {
         return List.of(waiting, waitingOptedOut, mentor, pairedMentee, waitedThenPaired, waitedThenWithdrew, late, reviewerWaiting);
@@ -73,7 +75,7 @@ public final class AnnouncementWorld {
                 waitlisted(events, w, user, w.author);
             }
             waitlisted(events, w, w.reviewerWaiting, w.reviewer);
-            paired(events, w, w.mentor, w.pairedMentee);
+            w.pairing = paired(events, w, w.mentor, w.pairedMentee);
             paired(events, w, w.mentor, w.waitedThenPaired);
             events.send("mentorship.participants", Tokens.subject(w.waitedThenWithdrew), "ParticipantWithdrawn", UUID.randomUUID().toString(),
                     "/test", """
@@ -115,14 +117,32 @@ public final class AnnouncementWorld {
                 .formatted(w.programId, trackId, Tokens.subject(user), UUID.randomUUID(), user, Tokens.email(user)));
     }
 
-    static void paired(EventProducer events, AnnouncementWorld w, String mentor, String mentee) {
+    static String paired(EventProducer events, AnnouncementWorld w, String mentor, String mentee) {
+        String pairingId = UUID.randomUUID().toString();
         events.send("mentorship.pairings", w.programId, "PairingCreated", UUID.randomUUID().toString(), "/test", """
                 {"pairingId": "%s", "runId": null, "programId": "%s", "trackId": "%s", "trackKind": "AUTHOR", "source": "RUN",
                  "mentor": {"participantId": "%s", "registrationId": "%s", "name": "%s Test", "email": "%s", "timeZone": "Europe/Berlin"},
                  "mentee": {"participantId": "%s", "registrationId": "%s", "name": "%s Test", "email": "%s", "timeZone": "Europe/Berlin"},
                  "score": 0.5, "explanation": {"score": 0.5, "rules": [], "summary": "Score 50/100."}, "createdAt": "2026-01-01T00:00:00Z"}"""
-                .formatted(UUID.randomUUID(), w.programId, w.author, Tokens.subject(mentor), UUID.randomUUID(), mentor, Tokens.email(mentor),
+                .formatted(pairingId, w.programId, w.author, Tokens.subject(mentor), UUID.randomUUID(), mentor, Tokens.email(mentor),
                         Tokens.subject(mentee), UUID.randomUUID(), mentee, Tokens.email(mentee)));
+        return pairingId;
+    }
+
+    /** The author track's part of the season ended, and with it this pairing (PairingEnded). */
+    static void ended(EventProducer events, AnnouncementWorld w, String pairingId, String mentor, String mentee) {
+        events.send("mentorship.pairings", w.author, "PairingEnded", UUID.randomUUID().toString(), "/test", """
+                {"pairingId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "AUTHOR", "endedAt": "2026-03-01T00:00:00Z",
+                 "mentor": {"participantId": "%s", "registrationId": "%s", "name": "%s Test", "email": "%s", "timeZone": "Europe/Berlin"},
+                 "mentee": {"participantId": "%s", "registrationId": "%s", "name": "%s Test", "email": "%s", "timeZone": "Europe/Berlin"}}"""
+                .formatted(pairingId, w.programId, w.author, Tokens.subject(mentor), UUID.randomUUID(), mentor, Tokens.email(mentor),
+                        Tokens.subject(mentee), UUID.randomUUID(), mentee, Tokens.email(mentee)));
+    }
+
+    static void withdrew(EventProducer events, AnnouncementWorld w, String user, String registrationId, String trackId) {
+        events.send("mentorship.participants", Tokens.subject(user), "ParticipantWithdrawn", UUID.randomUUID().toString(), "/test", """
+                {"participantId": "%s", "registrationId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "AUTHOR", "role": "MENTEE",
+                 "withdrawnAt": "2026-01-02T00:00:00Z"}""".formatted(Tokens.subject(user), registrationId, w.programId, trackId));
     }
 
     public static long count(String sql) {

@@ -14,6 +14,7 @@ import dev.mentorship.runtime.problem.Problem;
 import dev.mentorship.runtime.security.CurrentUser;
 import dev.mentorship.runtime.staff.Grant;
 import dev.mentorship.runtime.staff.ProgramAuthority;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -84,7 +85,8 @@ public class AnnouncementResource {
                     schema = @Schema(type = SchemaType.BOOLEAN)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnnouncementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid announcement (a subject of more than one line, a body too long or not "
-            + "plain text, a track of another program, a time in the past; header.Idempotency-Key too)",
+            + "plain text, a track of another program, WAITLISTED with the role MENTOR, a time in the past; each names its field, "
+            + "e.g. body, audience.status, sendAt; header.Idempotency-Key too)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such program that the caller organizes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -155,17 +157,19 @@ public class AnnouncementResource {
 
     @DELETE
     @Path("/{announcementId}")
-    @Operation(summary = "Cancel a scheduled announcement before it goes out (again: nothing changes)")
+    @Operation(summary = "Cancel a scheduled announcement before it goes out (again: nothing changes, nothing is audited)")
     @APIResponse(responseCode = "204", description = "Cancelled; it stays in the list as CANCELLED")
     @APIResponse(responseCode = "404", description = "No such announcement of a program that the caller organizes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "It is being sent or was sent: too late to cancel",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> cancelAnnouncement(@PathParam("programId") UUID programId, @PathParam("announcementId") UUID announcementId) {
+        // audited only when this call cancelled it: cancelling a cancelled one again changes nothing and records nothing
         return authority.require(programId, Grant.ORGANIZER)
-                .chain(() -> audit.command(() -> announcements.cancel(programId, announcementId),
-                        a -> new Audit.Entry(programId, "ANNOUNCEMENT_CANCELLED", a.id, Map.of("status", "SCHEDULED", "sendAt", a.sendAt.toString()),
-                                Map.of("status", "CANCELLED"))))
+                .chain(() -> Panache.withTransaction(() -> announcements.cancel(programId, announcementId).chain(c -> !c.changed()
+                        ? Uni.createFrom().item(c.announcement())
+                        : audit.command(() -> Uni.createFrom().item(c.announcement()), a -> new Audit.Entry(programId, "ANNOUNCEMENT_CANCELLED",
+                                a.id, Map.of("status", "SCHEDULED", "sendAt", a.sendAt.toString()), Map.of("status", "CANCELLED"))))))
                 .replaceWith(Response.noContent().build());
     }
 

@@ -13,9 +13,12 @@ import java.util.UUID;
  * $2 track or null, $3 role or null).
  * <ul>
  *   <li>no status: active registrations;</li>
- *   <li>MATCHED: active, with an active pairing in that track in that role;</li>
- *   <li>WAITLISTED: active mentees waiting in that track (MenteeWaitlisted, not followed by a pairing or a withdrawal);</li>
- *   <li>WITHDRAWN: withdrawn registrations of people with no active one in that track;</li>
+ *   <li>MATCHED: active, with a pairing in that track in that role that was not dissolved: on (ACTIVE) or over with the
+ *   track's part of the season (ENDED), so that its members can still be written to once it ended;</li>
+ *   <li>WAITLISTED: active mentees waiting in that track (MenteeWaitlisted, not followed by a pairing or a withdrawal) with
+ *   no pairing on there;</li>
+ *   <li>WITHDRAWN: withdrawn registrations of people with no active registration left in that track or, for an audience
+ *   of the whole program, in the program (else "the participants who withdrew" would not be true of them);</li>
  *   <li>LATE: active registrations made after the application deadline (a rolling track's).</li>
  * </ul>
  */
@@ -36,18 +39,25 @@ public final class AudienceQuery {
     }
 
     private static String status(Audience audience) {
-        String paired = "exists (select 1 from member_pairing p where p.status = 'ACTIVE' and p.track_id = m.track_id"
-                + " and (case when m.role = 'MENTOR' then p.mentor_id else p.mentee_id end) = m.participant_id)";
+        String matched = pairing("p.status in ('ACTIVE', 'ENDED')");
+        String pairedNow = pairing("p.status = 'ACTIVE'");
         if (audience.status() == null) {
             return "m.status = 'ACTIVE'";
         }
         return switch (audience.status()) {
-            case MATCHED -> "m.status = 'ACTIVE' and " + paired;
+            case MATCHED -> "m.status = 'ACTIVE' and " + matched;
             case WAITLISTED -> "m.status = 'ACTIVE' and m.role = 'MENTEE' and exists (select 1 from waitlist_entry w"
-                    + " where w.track_id = m.track_id and w.participant_id = m.participant_id) and not " + paired;
+                    + " where w.track_id = m.track_id and w.participant_id = m.participant_id) and not " + pairedNow;
             case WITHDRAWN -> "m.status = 'WITHDRAWN' and not exists (select 1 from membership a where a.participant_id = m.participant_id"
-                    + " and a.track_id = m.track_id and a.status = 'ACTIVE')";
+                    + " and a.program_id = m.program_id and ($2::uuid is null or a.track_id = m.track_id) and a.status = 'ACTIVE')";
             case LATE -> "m.status = 'ACTIVE' and m.late";
         };
+    }
+
+    /** A pairing of the membership's person in its track and role, in the given states (the partial indexes of V14). */
+    private static String pairing(String states) {
+        return "(exists (select 1 from member_pairing p where " + states + " and p.track_id = m.track_id and m.role = 'MENTOR'"
+                + " and p.mentor_id = m.participant_id) or exists (select 1 from member_pairing p where " + states
+                + " and p.track_id = m.track_id and m.role = 'MENTEE' and p.mentee_id = m.participant_id))";
     }
 }

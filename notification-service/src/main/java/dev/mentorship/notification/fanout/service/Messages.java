@@ -555,7 +555,7 @@ public class Messages {
     private static String anonymity(boolean anonymous) {
         return anonymous ? "The survey is anonymous: the organizers see only totals of groups of at least five people, and no "
                 + "answer can be traced to you."
-                : "The survey is not anonymous: the organizers of the program see who gave which answer.";
+                : "Not anonymous: the program's organizers can read your answers with your name.";
     }
 
     /** The survey's own URL from the event if it is a usable web address, else the track in the frontend. */
