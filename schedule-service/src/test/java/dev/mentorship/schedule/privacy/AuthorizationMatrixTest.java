@@ -225,7 +225,7 @@ class AuthorizationMatrixTest {
     /**
      * Surveys (issue 20): a track's surveys, their questions and my answers for the people registered in it (the
      * organizers read the surveys too); the results for the program's organizers only (an anonymous survey's not before
-     * it closes: 409); everyone else 404.
+     * it closes: 409), and a non-anonymous survey's named answers (an anonymous one's never: 409); everyone else 404.
      */
     private static List<Cell> surveyCells(World w) {
         String organizer = Tokens.participant(MATRIX.username(Caller.ORGANIZER));
@@ -240,9 +240,12 @@ class AuthorizationMatrixTest {
         String answers = detail + "/answers";
         String results = "/programs/" + w.programId() + "/surveys/" + form + "/results";
         String anonymousResults = "/programs/" + w.programId() + "/surveys/" + anonymous + "/results";
+        // a non-anonymous survey's answers one by one with who gave them: its organizers only; an anonymous one's never
+        String named = "/programs/" + w.programId() + "/surveys/" + form + "/answers";
+        String anonymousNamed = "/programs/" + w.programId() + "/surveys/" + anonymous + "/answers";
         Map<String, Object> answer = Map.of("answers", Map.of("overall", 4, "meetings", "1"));
         List<Cell> cells = new ArrayList<>();
-        for (String path : List.of(list, detail, answers, results)) {
+        for (String path : List.of(list, detail, answers, results, named)) {
             cells.add(Cell.of("GET", path, Caller.ANONYMOUS, 401));
         }
         cells.add(new Cell("PUT", answers, Caller.ANONYMOUS, 401, () -> answer, IS_PROBLEM));
@@ -254,6 +257,8 @@ class AuthorizationMatrixTest {
             cells.add(new Cell("PUT", answers, outsider, 404, () -> answer, IS_PROBLEM));
             cells.add(new Cell("GET", results, outsider, 404, () -> null, IS_PROBLEM));
             cells.add(new Cell("GET", anonymousResults, outsider, 404, () -> null, IS_PROBLEM));
+            cells.add(new Cell("GET", named, outsider, 404, () -> null, IS_PROBLEM));
+            cells.add(new Cell("GET", anonymousNamed, outsider, 404, () -> null, IS_PROBLEM));
         }
         for (Caller caller : List.of(Caller.ORGANIZER, Caller.CONFIDANT)) {
             cells.add(new Cell("GET", list, caller, 200, () -> null,
@@ -263,6 +268,9 @@ class AuthorizationMatrixTest {
             cells.add(new Cell("GET", results, caller, 200, () -> null,
                     r -> Integer.valueOf(0).equals(r.path("responded")) ? null : "not the results"));
             cells.add(new Cell("GET", anonymousResults, caller, 409, () -> null, IS_PROBLEM));
+            cells.add(new Cell("GET", named, caller, 200, () -> null,
+                    r -> Integer.valueOf(0).equals(r.path("total")) ? null : "not the (empty) page of answers"));
+            cells.add(new Cell("GET", anonymousNamed, caller, 409, () -> null, IS_PROBLEM));
         }
         return cells;
     }

@@ -112,11 +112,20 @@ class SurveysTest {
         ((ObjectNode) questions.get(3)).putArray("options").add("Yes"); // a choice of one
         ((ObjectNode) questions.get(2)).put("key", "effectiveness"); // a duplicate key
         ((ObjectNode) file.get("tracks").get(0).get("surveys").get(0)).put("opensWith", "no-such-milestone");
+        // the author form closes with its SURVEY_DUE, which must be for exactly the survey's audience (its reminders
+        // become the survey's): for mentees only, the mentors would lose theirs
+        for (var milestone : file.get("tracks").get(0).get("milestones")) {
+            if (milestone.get("key").asText().equals("feedback")) {
+                ((ObjectNode) milestone).putArray("audience").add("MENTEE");
+            }
+        }
+        // the career form closes with a deadline that is not a SURVEY_DUE
+        ((ObjectNode) file.get("tracks").get(2).get("surveys").get(0)).put("closesWith", "pairing-release");
         given().auth().oauth2(ORGANIZER).contentType(ContentType.JSON).body(file.toString()).post("/programs")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"))
                 .body("errors.field", hasItems("tracks[1].surveys[0].closesWith", "tracks[1].surveys[0].questions[0].options",
                         "tracks[1].surveys[0].questions[3].options", "tracks[1].surveys[0].questions[2].key",
-                        "tracks[0].surveys[0].opensWith"));
+                        "tracks[0].surveys[0].opensWith", "tracks[0].surveys[0].closesWith", "tracks[2].surveys[0].closesWith"));
     }
 
     @Test
@@ -203,6 +212,34 @@ class SurveysTest {
             assertThat(form.responded()).isEqualTo(2);
             assertThat(form.ratingMeans()).containsEntry("overall", 3.5);
 
+            // the organizers read the answers one by one with who gave them (the form says so); nobody else; audited
+            String named = "/programs/" + program.id() + "/surveys/" + program.surveyId() + "/answers";
+            given().auth().oauth2(Tokens.participant(ann)).get(named).then().statusCode(404)
+                    .contentType(startsWith("application/problem+json"));
+            JsonPath read = given().auth().oauth2(ORGANIZER).get(named).then().statusCode(200).extract().jsonPath();
+            assertThat(read.getInt("total")).isEqualTo(2);
+            assertThat(read.getList("items.participantId")).containsExactlyInAnyOrder(Tokens.subject(ann), Tokens.subject(bob));
+            String annItem = "items.find { it.participantId == '" + Tokens.subject(ann) + "' }";
+            String bobItem = "items.find { it.participantId == '" + Tokens.subject(bob) + "' }";
+            assertThat(read.getString(annItem + ".name")).isEqualTo(ann + " Test");
+            assertThat(read.getString(annItem + ".role")).isEqualTo("MENTEE");
+            assertThat(read.getInt(annItem + ".answers.overall")).isEqualTo(5);
+            assertThat(read.getString(annItem + ".answers.improvements")).isEqualTo("More time: 5");
+            assertThat(read.getString(annItem + ".answeredAt")).isNotNull();
+            assertThat(read.getString(annItem + ".updatedAt")).isNotNull();
+            assertThat(read.getString(bobItem + ".role")).isEqualTo("MENTOR");
+            assertThat(read.getInt(bobItem + ".answers.overall")).isEqualTo(2);
+            given().auth().oauth2(ORGANIZER).queryParam("size", 1).queryParam("page", 1).get(named).then().statusCode(200)
+                    .body("items.size()", equalTo(1)).body("total", equalTo(2));
+            long auditDeadline = System.nanoTime() + WAIT.toNanos();
+            while (!given().auth().oauth2(ORGANIZER).get("/programs/" + program.id() + "/audit?action=SURVEY_ANSWERS_READ")
+                    .asString().contains(program.surveyId())) {
+                if (System.nanoTime() > auditDeadline) {
+                    throw new AssertionError("the read of the named answers never reached the audit log");
+                }
+                Thread.sleep(100);
+            }
+
             // a week before it closes: the reminder reaches only the one who has not answered
             clock.set(Instant.parse("2025-09-16T12:00:30Z"));
             dispatch();
@@ -252,6 +289,18 @@ class SurveysTest {
             Thread.sleep(200);
         }
         assertThat(Database.rowsMentioning(subject)).isEmpty();
+        // and the frozen results no longer hold their words or count them (who could answer stays as frozen)
+        String results = "/programs/" + program.id() + "/surveys/" + program.surveyId() + "/results";
+        JsonPath refrozen = given().auth().oauth2(ORGANIZER).get(results).then().statusCode(200).extract().jsonPath();
+        assertThat(refrozen.getBoolean("frozen")).isTrue();
+        assertThat(refrozen.getInt("invited")).isEqualTo(3);
+        assertThat(refrozen.getInt("responded")).isEqualTo(1);
+        assertThat(refrozen.getList("questions.find { it.key == 'improvements' }.texts")).containsExactly("More time: 2");
+        assertThat(refrozen.getList("questions.find { it.key == 'overall' }.values.count")).containsExactly(0, 1, 0, 0, 0);
+        assertThat(refrozen.getDouble("questions.find { it.key == 'overall' }.mean")).isEqualTo(2.0);
+        assertThat(refrozen.prettify()).doesNotContain("More time: 5");
+        given().auth().oauth2(ORGANIZER).get("/programs/" + program.id() + "/surveys/" + program.surveyId() + "/answers")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].participantId", equalTo(Tokens.subject(bob)));
     }
 
     @Test
@@ -307,6 +356,10 @@ class SurveysTest {
         // nobody reads an anonymous answer back by their name
         given().auth().oauth2(Tokens.participant(people.get(0))).get(answers).then().statusCode(404)
                 .body("detail", containsString("anonymous"));
+        // nor do the organizers, ever
+        given().auth().oauth2(ORGANIZER).get("/programs/" + program.id() + "/surveys/" + program.surveyId() + "/answers")
+                .then().statusCode(409).contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("never shown one by one"));
         // and no live view: the organizers would watch one person's answer arrive
         given().auth().oauth2(ORGANIZER).get(results).then().statusCode(409).body("detail", containsString("once it closes"));
         List<String> idsBefore = Database.query("select id::text from survey_response where survey_id = '" + program.surveyId() + "'");
@@ -359,6 +412,17 @@ class SurveysTest {
         given().auth().oauth2(ORGANIZER).contentType(ContentType.JSON).header("If-Match", "*")
                 .body(Map.of("date", "2025-09-08", "reason", "Too early")).patch(milestone)
                 .then().statusCode(400).contentType(startsWith("application/problem+json"));
+
+        // once the survey closed, moving its closing milestone plans nothing: no deadline about a closed form, no survey
+        // reminder either
+        clock.set(Instant.parse("2025-10-01T00:00:00Z"));
+        advance();
+        assertThat(Database.query("select status from survey where id = '" + program.surveyId() + "'")).containsExactly("CLOSED");
+        given().auth().oauth2(ORGANIZER).contentType(ContentType.JSON).header("If-Match", "*")
+                .body(Map.of("date", "2025-10-20", "reason", "Moved after the form closed")).patch(milestone)
+                .then().statusCode(200);
+        assertThat(Database.query("select count(*)::text from reminder where status = 'PENDING' and (milestone_id = '"
+                + program.closingMilestoneId() + "' or survey_id = '" + program.surveyId() + "')")).containsExactly("0");
     }
 
     @Test

@@ -133,6 +133,9 @@ public final class ProgramRules {
             Milestone when = new Milestone();
             when.type = milestone.type();
             when.timeZone = zone;
+            if (milestone.audience() != null) {
+                when.audience = new java.util.TreeSet<>(milestone.audience());
+            }
             when.schedule(date, endDate, extensions.isEmpty() ? milestone.time() : extensions.get(extensions.size() - 1).time());
             checkSessions(when, milestone.sessions(), at, errors);
             byKey.putIfAbsent(milestone.key(), when);
@@ -161,8 +164,8 @@ public final class ProgramRules {
     }
 
     /**
-     * A track's surveys: unique keys, an opening milestone and a closing deadline of the track (as scheduled) with the
-     * window between them, unique question keys, options for choices only (2 to 20, distinct).
+     * A track's surveys: unique keys, an opening milestone and a closing SURVEY_DUE milestone of the track (as scheduled,
+     * for exactly the survey's audience: its reminders become the survey's) with the window between them, unique question keys, options for choices only (2 to 20, distinct).
      */
     private static void checkSurveys(ProgramDefinition.TrackDefinition track, String trackPath,
                                      Map<String, Milestone> milestones, List<FieldError> errors) {
@@ -186,10 +189,16 @@ public final class ProgramRules {
             }
             if (closes == null && !defined.contains(survey.closesWith())) {
                 errors.add(new FieldError(at + ".closesWith", "names no milestone of this track: " + survey.closesWith()));
-            } else if (closes != null && closes.type.window) {
-                errors.add(new FieldError(at + ".closesWith", "must name a deadline, not a period (" + closes.type
-                        + "): the survey closes at its instant"));
+            } else if (closes != null && closes.type != MilestoneType.SURVEY_DUE) {
+                errors.add(new FieldError(at + ".closesWith", "must name a SURVEY_DUE milestone, not " + closes.type
+                        + " (" + survey.closesWith() + "): the survey closes at its instant, and its reminders go to those "
+                        + "who have not answered instead of that milestone's own"));
                 closes = null;
+            } else if (closes != null && survey.audience() != null && !closes.audience.equals(Set.copyOf(survey.audience()))) {
+                errors.add(new FieldError(at + ".closesWith", "must name a SURVEY_DUE milestone for exactly the survey's "
+                        + "audience " + new java.util.TreeSet<>(survey.audience()) + ", not " + closes.audience + " ("
+                        + survey.closesWith() + "): its own reminders are replaced by the survey's, which reach only the "
+                        + "survey's audience"));
             }
             if (opens != null && closes != null
                     && !dev.mentorship.schedule.survey.model.Survey.opensAt(opens).isBefore(closes.dueAt)) {

@@ -31,7 +31,9 @@ import java.util.UUID;
  * <p>
  * A milestone that closes a survey (issue 20) reminds with its lead times only the survey's audience that has not
  * answered yet ({@code SURVEY} reminders, one {@code SurveyReminder} per recipient), not its whole audience by
- * {@code DeadlineApproaching}: the respondents would be told to do what they did.
+ * {@code DeadlineApproaching}: the respondents would be told to do what they did ({@code ProgramRules} makes it a
+ * SURVEY_DUE for exactly the survey's audience, so nobody else loses a reminder). Once its surveys are all closed it
+ * reminds nobody at all, moved or not.
  */
 @ApplicationScoped
 public class ReminderPlanner {
@@ -57,12 +59,16 @@ public class ReminderPlanner {
                 ? GroupSession.list("milestoneId", Sort.by("startsAt"), milestone.id)
                 : Uni.createFrom().item(List.of());
         // a milestone that closes surveys reminds only those who have not answered (SURVEY), not its whole audience
-        Uni<List<Survey>> closing = Survey.list("closesMilestoneId = ?1 and status != ?2", milestone.id, Survey.Status.CLOSED);
+        // (and once they are all closed, nothing: its deadline is about a form that takes no more answers)
+        Uni<List<Survey>> closing = Survey.list("closesMilestoneId", milestone.id);
         return sessions.chain(list -> closing.chain(surveys -> {
             Instant now = clock.instant();
             List<Reminder> planned = new ArrayList<>();
             if (list.isEmpty() && !surveys.isEmpty()) {
                 for (Survey survey : surveys) {
+                    if (survey.status == Survey.Status.CLOSED) {
+                        continue;
+                    }
                     List<Reminder> leads = leads(Reminder.Kind.SURVEY, null, null, survey.closesAt, milestone.reminders,
                             catchUp, now);
                     leads.forEach(r -> r.surveyId = survey.id);

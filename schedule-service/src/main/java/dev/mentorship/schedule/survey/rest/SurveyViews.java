@@ -72,4 +72,16 @@ public final class SurveyViews {
             return new Answered(a.survey().id, a.survey().anonymous, a.answers(), a.answeredAt(), a.updatedAt(), a.receipt());
         }
     }
+
+    /** One person's answers to a survey that is not anonymous, as its organizers read them. */
+    @Schema(name = "SurveyNamedAnswer")
+    public record NamedAnswer(UUID participantId,
+                              @Schema(description = "The person's name as last announced; null once they were erased") String name,
+                              @Schema(description = "Their role in the track (a role of the survey's audience)") Role role,
+                              Map<String, Object> answers, Instant answeredAt, Instant updatedAt) {
+
+        public static NamedAnswer of(SurveyService.NamedAnswer a) {
+            return new NamedAnswer(a.participantId(), a.name(), a.role(), a.answers(), a.answeredAt(), a.updatedAt());
+        }
+    }
 }

@@ -213,10 +213,35 @@ public class SurveyLifecycle {
                 });
     }
 
-    /** An erased person's answers to surveys that are not anonymous, and every record that they answered, go. */
+    /**
+     * An erased person's answers to surveys that are not anonymous, and every record that they answered, go; the frozen
+     * results of each closed one they answered are computed again from the answers left (with the {@code invited} and
+     * the moment frozen at close), so that neither their words nor their counts stay in them.
+     */
     public static Uni<Void> forget(UUID participantId) {
-        return SurveyAnswer.delete("id.participantId", participantId)
-                .chain(() -> SurveyRespondent.delete("id.participantId", participantId))
-                .replaceWithVoid();
+        return SurveyAnswer.<SurveyAnswer>list("id.participantId", participantId).chain(theirs -> {
+            List<UUID> answered = theirs.stream().map(a -> a.id.surveyId()).toList();
+            Uni<Void> chain = SurveyAnswer.delete("id.participantId", participantId)
+                    .chain(() -> SurveyRespondent.delete("id.participantId", participantId))
+                    .replaceWithVoid();
+            for (UUID surveyId : answered) {
+                chain = chain.chain(() -> refreeze(surveyId));
+            }
+            return chain;
+        });
+    }
+
+    /** A closed non-anonymous survey's frozen results, computed again from its answers as they are now. */
+    private static Uni<Void> refreeze(UUID surveyId) {
+        return Survey.<Survey>findById(surveyId).chain(survey -> survey == null || survey.anonymous
+                || survey.status != Survey.Status.CLOSED ? Uni.createFrom().voidItem()
+                : SurveyResult.<SurveyResult>findById(surveyId).chain(frozen -> {
+                    if (frozen == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    SurveyResults was = JsonText.read(frozen.results, "{}", new TypeReference<SurveyResults>() { });
+                    return answers(survey).invoke(answers -> frozen.results = JsonText.write(
+                            SurveyResults.compute(survey, true, was.asOf(), was.invited(), answers))).replaceWithVoid();
+                }));
     }
 }

@@ -6,6 +6,8 @@ import dev.mentorship.runtime.persistence.JsonText;
 import dev.mentorship.runtime.problem.InvalidRequestException;
 import dev.mentorship.runtime.problem.Problem.FieldError;
 import dev.mentorship.runtime.problem.ProblemException;
+import dev.mentorship.runtime.paging.Page;
+import dev.mentorship.schedule.people.Person;
 import dev.mentorship.schedule.people.PersonRegistration;
 import dev.mentorship.schedule.program.Program;
 import dev.mentorship.schedule.program.Role;
@@ -31,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -214,6 +217,52 @@ public class SurveyService {
             Instant now = clock.instant();
             return SurveyLifecycle.invited(survey).chain(invited -> SurveyLifecycle.answers(survey)
                     .map(answers -> SurveyResults.compute(survey, false, now, invited, answers)));
+        });
+    }
+
+    /** One person's answers to a survey that is not anonymous, as its organizers read them. */
+    public record NamedAnswer(UUID participantId, String name, Role role, Map<String, Object> answers, Instant answeredAt,
+                              Instant updatedAt) {
+    }
+
+    /**
+     * A non-anonymous survey's answers one by one, with who gave them, for its program's organizers (the resource checks
+     * the grant), in the order they were first given: the name from the person as last announced (null once erased,
+     * though an erased person's answers are gone with them), the role of their registration in the track (an active one
+     * in the survey's audience first). 404 for a survey of another program; 409 for an anonymous one.
+     */
+    @WithSession
+    public Uni<Page<NamedAnswer>> answers(UUID programId, UUID surveyId, int page, int size) {
+        return Survey.<Survey>findById(surveyId).chain(survey -> {
+            if (survey == null || !survey.programId.equals(programId)) {
+                return Uni.createFrom().failure(noSurvey(surveyId));
+            }
+            if (survey.anonymous) {
+                return Uni.createFrom().failure(ProblemException.conflict("The survey \"" + survey.title + "\" is anonymous: "
+                        + "an anonymous survey's answers are never shown one by one, only as its results once it closes."));
+            }
+            return Page.of(SurveyAnswer.<SurveyAnswer>find("id.surveyId = ?1 order by answeredAt, id.participantId", survey.id),
+                    page, size).chain(answers -> {
+                        List<UUID> people = answers.items().stream().map(a -> a.id.participantId()).toList();
+                        if (people.isEmpty()) {
+                            return Uni.createFrom().item(new Page<NamedAnswer>(List.of(), answers.page(), answers.size(), answers.total()));
+                        }
+                        return Person.<Person>list("participantId in ?1", people).chain(persons -> PersonRegistration
+                                .<PersonRegistration>list("trackId = ?1 and participantId in ?2", survey.trackId, people)
+                                .map(registrations -> {
+                                    Map<UUID, String> names = persons.stream().collect(Collectors.toMap(p -> p.participantId, p -> p.name));
+                                    return answers.map(a -> {
+                                        UUID who = a.id.participantId();
+                                        Role role = registrations.stream().filter(r -> r.participantId.equals(who)
+                                                        && survey.audience.contains(r.role))
+                                                .sorted(Comparator.comparing((PersonRegistration r) -> r.status != PersonRegistration.Status.ACTIVE)
+                                                        .thenComparing(r -> r.role))
+                                                .map(r -> r.role).findFirst().orElse(null);
+                                        return new NamedAnswer(who, names.get(who), role, JsonText.read(a.answers, "{}", ANSWERS),
+                                                a.answeredAt, a.updatedAt);
+                                    });
+                                }));
+                    });
         });
     }
 
