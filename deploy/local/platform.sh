@@ -527,7 +527,7 @@ report() {
       for page in $(seq 0 50); do # a long-lived stack holds many programs: every page
         programs="$(curl -fsS -H "Authorization: Bearer $olivia" "http://127.0.0.1:8083/programs?size=100&page=$page")" \
           || die "schedule-service gave no programs"
-        id="$(printf '%s' "$programs" | tr '{' '\n' | grep -F "\"name\":\"$name\"" | sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p' | head -n 1)"
+        id="$(printf '%s' "$programs" | tr '{' '\n' | grep -F "\"name\":\"$name\"" | sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p' | head -n 1 || true)"
         if [ -n "$id" ] || printf '%s' "$programs" | grep -q '"items":\[\]'; then break; fi
       done
       [ -n "$id" ] || die "no program named $name: load the demo first ($0 demo)"

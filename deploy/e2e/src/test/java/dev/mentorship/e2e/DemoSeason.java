@@ -85,6 +85,8 @@ public final class DemoSeason {
         Map<String, String> tracks = new HashMap<>();
         program.get("tracks").forEach(t -> tracks.put(t.get("kind").asText(), t.get("trackId").asText()));
         String reg = "/programs/" + programId + "/tracks/";
+        // each edition has its own version of the code of conduct, which a registration accepts
+        String conduct = program.get("codeOfConduct").get("version").asText();
         LocalDate oneOnOne = oneOnOneWeek(program);
         System.out.println();
         System.out.println("program     " + edition.name() + "  " + Stack.SCHEDULE + "/programs/" + programId);
@@ -93,29 +95,29 @@ public final class DemoSeason {
 
         if (edition.demoUsers()) {
             // the realm's demo users, so a newcomer can sign in as one of them and see their side
-            register("maria", tracks.get("AUTHOR"), reg, "MENTOR", "Europe/Berlin", Map.of("expertise", List.of("causal inference", "EHR"), "capacity", 2));
-            register("mohammed", tracks.get("AUTHOR"), reg, "MENTOR", "Asia/Dubai", Map.of("expertise", List.of("medical imaging"), "capacity", 2));
-            register("anna", tracks.get("AUTHOR"), reg, "MENTEE", "America/Los_Angeles", author(0));
-            register("ben", tracks.get("AUTHOR"), reg, "MENTEE", "Europe/Madrid", author(1));
-            register("chen", tracks.get("REVIEWER"), reg, "MENTEE", "Asia/Shanghai", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness", "EHR"), "assignedReviewer", true));
-            register("mei", tracks.get("CAREER"), reg, "MENTOR", "UTC", Map.of("topics", List.of("work-life balance", "healthcare research in industry"),
+            register(conduct, "maria", tracks.get("AUTHOR"), reg, "MENTOR", "Europe/Berlin", Map.of("expertise", List.of("causal inference", "EHR"), "capacity", 2));
+            register(conduct, "mohammed", tracks.get("AUTHOR"), reg, "MENTOR", "Asia/Dubai", Map.of("expertise", List.of("medical imaging"), "capacity", 2));
+            register(conduct, "anna", tracks.get("AUTHOR"), reg, "MENTEE", "America/Los_Angeles", author(0));
+            register(conduct, "ben", tracks.get("AUTHOR"), reg, "MENTEE", "Europe/Madrid", author(1));
+            register(conduct, "chen", tracks.get("REVIEWER"), reg, "MENTEE", "Asia/Shanghai", Map.of("reviewingExperience", "FEW", "areas", List.of("fairness", "EHR"), "assignedReviewer", true));
+            register(conduct, "mei", tracks.get("CAREER"), reg, "MENTOR", "UTC", Map.of("topics", List.of("work-life balance", "healthcare research in industry"),
                     "oneOnOneAvailability", hours(oneOnOne), "capacity", 3));
-            register("diego", tracks.get("CAREER"), reg, "MENTEE", "America/Sao_Paulo", Map.of("topics", List.of("healthcare research in industry"),
+            register(conduct, "diego", tracks.get("CAREER"), reg, "MENTEE", "America/Sao_Paulo", Map.of("topics", List.of("healthcare research in industry"),
                     "oneOnOneAvailability", hours(oneOnOne)));
         }
 
         // a synthetic population: more mentees than mentor places on the author track, so some wait
         String p = edition.prefix();
         int people = 0;
-        people += population(p, "author-mentor", 6 * scale, tracks.get("AUTHOR"), reg, "MENTOR", i -> Map.of("expertise", pick(TOPICS, 3), "capacity", 1 + i % 3));
-        people += population(p, "author-mentee", 16 * scale, tracks.get("AUTHOR"), reg, "MENTEE", DemoSeason::author);
-        people += population(p, "reviewer-mentor", 4 * scale, tracks.get("REVIEWER"), reg, "MENTOR", i -> Map.of("expertise", pick(TOPICS, 2), "capacity", 2));
-        people += population(p, "reviewer-mentee", 8 * scale, tracks.get("REVIEWER"), reg, "MENTEE",
+        people += population(conduct, p, "author-mentor", 6 * scale, tracks.get("AUTHOR"), reg, "MENTOR", i -> Map.of("expertise", pick(TOPICS, 3), "capacity", 1 + i % 3));
+        people += population(conduct, p, "author-mentee", 16 * scale, tracks.get("AUTHOR"), reg, "MENTEE", DemoSeason::author);
+        people += population(conduct, p, "reviewer-mentor", 4 * scale, tracks.get("REVIEWER"), reg, "MENTOR", i -> Map.of("expertise", pick(TOPICS, 2), "capacity", 2));
+        people += population(conduct, p, "reviewer-mentee", 8 * scale, tracks.get("REVIEWER"), reg, "MENTEE",
                 i -> Map.of("reviewingExperience", List.of("NONE", "FEW", "SEVERAL").get(i % 3), "areas", pick(TOPICS, 2),
                         "assignedReviewer", true));
-        people += population(p, "career-mentor", 3 * scale, tracks.get("CAREER"), reg, "MENTOR",
+        people += population(conduct, p, "career-mentor", 3 * scale, tracks.get("CAREER"), reg, "MENTOR",
                 i -> Map.of("topics", pick(CAREER_TOPICS, 2), "oneOnOneAvailability", hours(oneOnOne), "capacity", 3));
-        people += population(p, "career-mentee", 10 * scale, tracks.get("CAREER"), reg, "MENTEE",
+        people += population(conduct, p, "career-mentee", 10 * scale, tracks.get("CAREER"), reg, "MENTEE",
                 i -> Map.of("topics", pick(CAREER_TOPICS, 2), "oneOnOneAvailability", hours(oneOnOne)));
         System.out.println("people      " + (people + (edition.demoUsers() ? 7 : 0)) + " registrations ("
                 + (edition.demoUsers() ? "7 demo users, " : "") + people + " synthetic, password demo)");
@@ -166,21 +168,21 @@ public final class DemoSeason {
         throw new IllegalStateException(program.get("name").asText() + " has no one-on-one week");
     }
 
-    private static int population(String edition, String prefix, int count, String trackId, String reg, String role,
+    private static int population(String conduct, String edition, String prefix, int count, String trackId, String reg, String role,
                                   java.util.function.IntFunction<Map<String, Object>> answers) {
         for (int i = 0; i < count; i++) {
             String username = edition + prefix + "-" + (i + 1);
             Keycloak.user(username, FIRST[(prefix.hashCode() & 0xff + i * 7) % FIRST.length], LAST[(i * 11 + prefix.length()) % LAST.length]);
-            register(username, trackId, reg, role, ZONES[RANDOM.nextInt(ZONES.length)], answers.apply(i));
+            register(conduct, username, trackId, reg, role, ZONES[RANDOM.nextInt(ZONES.length)], answers.apply(i));
         }
         return count;
     }
 
-    private static void register(String user, String trackId, String reg, String role, String zone, Map<String, Object> answers) {
+    private static void register(String conduct, String user, String trackId, String reg, String role, String zone, Map<String, Object> answers) {
         Map<String, Object> body = new HashMap<>();
         body.put("role", role);
         body.put("codeOfConductAccepted", true);
-        body.put("codeOfConductVersion", "2025");
+        body.put("codeOfConductVersion", conduct);
         body.put("answers", answers);
         body.put("profile", Map.of("affiliation", AFFILIATIONS[RANDOM.nextInt(AFFILIATIONS.length)],
                 "careerStage", "MENTOR".equals(role) ? List.of("FACULTY", "SENIOR_RESEARCHER", "INDUSTRY_RESEARCHER", "CLINICIAN").get(RANDOM.nextInt(4))

@@ -360,7 +360,7 @@ class SeasonEndToEndTest {
         return file;
     }
 
-    /** Every date (yyyy-MM-dd) in the program file moved by {@code days}. */
+    /** Every date (yyyy-MM-dd) and instant (a group session's start) in the program file moved by {@code days}. */
     static void shiftDates(JsonNode node, long days) {
         if (node instanceof ObjectNode object) {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
@@ -370,6 +370,9 @@ class SeasonEndToEndTest {
                 JsonNode value = field.getValue();
                 if (value.isTextual() && value.asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
                     object.set(field.getKey(), TextNode.valueOf(LocalDate.parse(value.asText()).plusDays(days).toString()));
+                } else if (value.isTextual() && value.asText().matches("\\d{4}-\\d{2}-\\d{2}T.*Z")) {
+                    // an instant (a group session's start): moved by the same number of days
+                    object.set(field.getKey(), TextNode.valueOf(java.time.Instant.parse(value.asText()).plus(java.time.Duration.ofDays(days)).toString()));
                 } else {
                     shiftDates(value, days);
                 }

@@ -45,6 +45,18 @@ class ReportComparisonTest {
     }
 
     @Test
+    void anEditionWithoutTrackKeysLinesUpByKind() {
+        ProgramReport keyed = report("ML4H 2024", List.of(new TrackReport(UUID.randomUUID(), "author", "AUTHOR", "Author",
+                List.of(Figure.of("pairings", 12)))));
+        ProgramReport unkeyed = report("ML4H 2025", List.of(new TrackReport(UUID.randomUUID(), null, "AUTHOR", "Author",
+                List.of(Figure.of("pairings", 128)))));
+
+        assertThat(ReportComparison.of(List.of(keyed, unkeyed)).rows())
+                .extracting(r -> r.trackKey() + "/" + r.metric() + "=" + r.values())
+                .containsExactly("null/staff=[3, 3]", "AUTHOR/pairings=[12, 128]");
+    }
+
+    @Test
     void csvQuotesAndNeutralisesFormulas() {
         ProgramReport r = report("=HYPERLINK(\"http://x\",\"ML4H\")", List.of(new TrackReport(UUID.randomUUID(), "author", "AUTHOR",
                 "Authors, juniors", List.of(Figure.of("match_rate", 2.0 / 3).by("role", "MENTEE")))));
