@@ -162,9 +162,15 @@ ensure_users() {
     return
   fi
   log "Keycloak: creating $(wc -l <"$missing") benchmark users (once; later runs reuse them)"
-  local role
+  local role chunk
   role="$(curl -fsS -H "Authorization: Bearer $admin" "$KEYCLOAK/admin/realms/mentorship/roles/participant")"
-  export KEYCLOAK ADMIN_TOKEN="$admin" PARTICIPANT_ROLE="$role"
+  export KEYCLOAK PARTICIPANT_ROLE="$role"
+  # the master realm's admin token lives 60 s, less than creating hundreds of users takes on a slow machine (seen:
+  # every user after the first ~390 refused with 401): a fresh token for each 50
+  split -l 50 "$missing" "$TMP/users-chunk-"
+  for chunk in "$TMP"/users-chunk-*; do
+  ADMIN_TOKEN="$(admin_token)" || die "no admin token from Keycloak (admin/admin on the master realm)"
+  export ADMIN_TOKEN
   # shellcheck disable=SC2016
   xargs -P "$PARALLEL" -n1 bash -c '
     set -euo pipefail
@@ -182,7 +188,8 @@ ensure_users() {
     elif [ "$status" != 409 ]; then
       echo "Keycloak refused user $name: HTTP $status" >&2; exit 1
     fi
-    rm -f "$headers"' <"$missing" || die "could not create the benchmark users"
+    rm -f "$headers"' <"$chunk" || die "could not create the benchmark users"
+  done
 }
 
 # Writes $TMP/tokens.tsv (index, access token, refresh token) for every benchmark user. The realm's access tokens

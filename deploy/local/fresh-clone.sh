@@ -9,6 +9,7 @@
 #   TESTS=1 deploy/local/fresh-clone.sh    # also mvn -B verify, before the stack commands
 #   KEEP=1 ...                             # keep the temporary folder (logs of each command are in it)
 #   EMPTY_CACHES=1 ...                     # start from empty Maven and npm caches (downloads ~1 GB)
+#   FAULTS_FULL=true ...                   # the full fault suite (60 s broker outage, 5,000 registrations) instead of the short one
 #
 # The stack of the clone uses the same ports as any other: nothing else may run on them (platform.sh down first).
 set -uo pipefail
@@ -75,7 +76,7 @@ step report deploy/local/platform.sh report
 step pipeline deploy/bench/pipeline.sh 40 10 20
 step load env DURATION=3s LEVELS=16 WARMUP=0 BENCH_USERS=20 BENCH_PROGRAMS=2 SETTLE_MAX=20 deploy/bench/load.sh
 step hostile deploy/bench/hostile.sh 20
-step faults env FAULTS_FULL=false deploy/bench/faults.sh
+step faults env FAULTS_FULL="${FAULTS_FULL:-false}" deploy/bench/faults.sh
 step down deploy/local/platform.sh down
 step matching-benchmark mvn -q -B -pl matching-service -am test-compile exec:java -Dexec.args=200x60
 step notification-benchmark mvn -q -B -pl notification-service -am verify -Pbenchmark -Dbenchmark.people=500 -Dbenchmark.pairings=200

@@ -51,6 +51,7 @@ public final class EmbeddedKafkaBroker {
                         .setConfigProp("offsets.topic.num.partitions", "3")
                         .setConfigProp("transaction.state.log.replication.factor", "1")
                         .setConfigProp("transaction.state.log.min.isr", "1")
+                        .setConfigProp("transaction.state.log.num.partitions", "3")
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
                         .build();
                 kit.format();

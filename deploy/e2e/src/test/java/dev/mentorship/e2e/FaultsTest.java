@@ -167,9 +167,9 @@ class FaultsTest {
             }
         }, "broker outage");
         report.append("- broker stopped for ").append(outage).append(" s (").append(downFor.get()).append(" s until up again)\n");
-        // the full run's 60 s outage puts a few percent of the events on the wire twice (a batch the relay gave up on
-        // is delivered late beside its copy; docs/reliability.md): counted and reported, same ce_id, applied once
-        verify(outcome, "broker outage", true);
+        // once on the wire: the relays publish in Kafka transactions, and a round that failed in the outage was aborted
+        // (subscribers read committed records only); before that, the full run put 169 of 5,000 events there twice
+        verify(outcome, "broker outage", false);
     }
 
     @Test

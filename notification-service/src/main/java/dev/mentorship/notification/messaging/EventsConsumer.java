@@ -1,6 +1,5 @@
 package dev.mentorship.notification.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mentorship.notification.contact.service.Directory;
 import dev.mentorship.notification.delivery.service.MailSender;
 import dev.mentorship.notification.fanout.Message;
@@ -25,32 +24,38 @@ import dev.mentorship.notification.messaging.ScheduleEvents.PairingInactive;
 import dev.mentorship.notification.messaging.ScheduleEvents.SurveyClosed;
 import dev.mentorship.notification.messaging.ScheduleEvents.SurveyOpened;
 import dev.mentorship.notification.messaging.ScheduleEvents.SurveyReminder;
+import dev.mentorship.runtime.messaging.EventBatch;
 import dev.mentorship.runtime.messaging.IncomingEvent;
-import dev.mentorship.runtime.messaging.PoisonEventException;
 import dev.mentorship.runtime.messaging.WhileDatabaseDown;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Reads every topic of the platform. The envelope is read by {@link IncomingEvent} and each type this service handles
  * is bound into its record ({@link ParticipantEvents}, {@link PairingEvents}, {@link ProgramEvents},
- * {@link ScheduleEvents}). Each event is handled once (by its CloudEvent id) in one transaction: the read models it
- * changes ({@link Directory}), and its inbox entries and queued emails ({@link Messages}, {@link FanOut}). Types it
- * does not know are marked processed and give nothing, so that producers may add new ones. What cannot be processed
- * (not a CloudEvent, data that does not bind) goes to the topic's .dlq and the consumer carries on. Sending happens
- * after commit, in {@link MailSender}. An unreachable database is waited for ({@link WhileDatabaseDown}), never a
- * reason to dead-letter an event.
+ * {@link ScheduleEvents}). Each event is handled once (by its CloudEvent id), a poll's events in one transaction
+ * ({@link EventBatch}: conflicts retried, a failing batch applied again one event at a time so that only the guilty
+ * record goes to the topic's .dlq): the read models they change ({@link Directory}), and their inbox entries and queued
+ * emails ({@link Messages}, {@link FanOut}). Types it does not know are marked processed and give nothing, so that
+ * producers may add new ones. Sending happens after commit, in {@link MailSender}, woken once per poll. An unreachable
+ * database is waited for ({@link WhileDatabaseDown}), never a reason to dead-letter an event.
  */
 @ApplicationScoped
 public class EventsConsumer {
@@ -63,71 +68,87 @@ public class EventsConsumer {
     private final Messages messages;
     private final FanOut fanOut;
     private final MailSender sender;
-    private final ObjectMapper json;
+    private final EventBatch batches;
     private final Clock clock;
     private final LiveNotifications live;
 
-    public EventsConsumer(Pool pool, Directory directory, Messages messages, FanOut fanOut, MailSender sender, ObjectMapper json,
+    public EventsConsumer(Pool pool, Directory directory, Messages messages, FanOut fanOut, MailSender sender, EventBatch batches,
                           Clock clock, LiveNotifications live) {
         this.pool = pool;
         this.directory = directory;
         this.messages = messages;
         this.fanOut = fanOut;
         this.sender = sender;
-        this.json = json;
+        this.batches = batches;
         this.clock = clock;
         this.live = live;
     }
 
     @Incoming("programs")
-    public Uni<Void> programs(ConsumerRecord<String, String> record) {
-        return handle(record);
+    public Uni<Void> programs(KafkaRecordBatch<String, String> records) {
+        return handle(records);
     }
 
     @Incoming("participants")
-    public Uni<Void> participants(ConsumerRecord<String, String> record) {
-        return handle(record);
+    public Uni<Void> participants(KafkaRecordBatch<String, String> records) {
+        return handle(records);
     }
 
     @Incoming("pairings")
-    public Uni<Void> pairings(ConsumerRecord<String, String> record) {
-        return handle(record);
+    public Uni<Void> pairings(KafkaRecordBatch<String, String> records) {
+        return handle(records);
     }
 
     @Incoming("schedule")
-    public Uni<Void> schedule(ConsumerRecord<String, String> record) {
-        return handle(record);
+    public Uni<Void> schedule(KafkaRecordBatch<String, String> records) {
+        return handle(records);
     }
 
-    Uni<Void> handle(ConsumerRecord<String, String> record) {
-        IncomingEvent event;
-        try {
-            event = IncomingEvent.read(record, json);
-        } catch (PoisonEventException e) {
-            return Uni.createFrom().failure(e);
-        }
-        Instant now = clock.instant();
+    Uni<Void> handle(KafkaRecordBatch<String, String> records) {
         // Raw SQL and a programmatic transaction, not EventInbox's Panache one: this is the bulk path. One event can fan
         // out to tens of thousands of recipients, whose inbox rows and mails FanOut inserts in batches on this very
-        // connection; the idempotency record is an insert that does nothing when the id was handled already.
-        return WhileDatabaseDown.retry(event.toString(), () -> pool.withTransaction(conn -> conn.preparedQuery(
-                        "insert into processed_event (event_id, type, processed_at) values ($1, $2, $3) on conflict do nothing")
-                .execute(Tuple.of(event.id(), event.type(), now.atOffset(ZoneOffset.UTC)))
-                .chain(inserted -> {
-                    if (inserted.rowCount() == 0) {
-                        LOG.debugf("%s was handled already", event);
-                        return Uni.createFrom().item(0);
-                    }
-                    // binding the data may throw (poison): inside this chain, it fails the transaction, not the caller
-                    return apply(conn, event, now)
-                            .chain(list -> fanOut.persist(conn, event.id(), event.type(), event.time(), list, now));
-                })))
-                .invoke(queued -> {
-                    if (queued > 0) {
+        // connection. The sender is woken once per poll, for what its committed transactions queued
+        AtomicInteger queued = new AtomicInteger();
+        return batches.consume(records, events -> {
+                    Instant now = clock.instant();
+                    return pool.withTransaction(conn -> unhandled(conn, events, now)
+                                    .chain(fresh -> Multi.createFrom().iterable(fresh)
+                                            // binding the data may throw (poison): deferred, it fails the transaction
+                                            .onItem().transformToUniAndConcatenate(event -> Uni.createFrom().deferred(() -> apply(conn, event, now))
+                                                    .chain(list -> fanOut.persist(conn, event.id(), event.type(), event.time(), list, now)))
+                                            .collect().with(Collectors.summingInt(Integer::intValue))))
+                            .invoke(queued::addAndGet);
+                })
+                .invoke(() -> {
+                    if (queued.get() > 0) {
                         sender.wakeUp();
                     }
-                })
-                .replaceWithVoid();
+                });
+    }
+
+    /**
+     * The events not handled yet, in their order, recorded as handled in one statement: an id handled already, or being
+     * handled by another transaction that then commits, is left out (on conflict do nothing waits for that one).
+     */
+    private static Uni<List<IncomingEvent>> unhandled(SqlConnection conn, List<IncomingEvent> events, Instant now) {
+        // ids in order, so that two transactions lock them in the same order
+        List<IncomingEvent> byId = events.stream().sorted(Comparator.comparing(IncomingEvent::id)).toList();
+        return conn.preparedQuery("""
+                        insert into processed_event (event_id, type, processed_at)
+                        select id, type, $3 from unnest($1::varchar[], $2::varchar[]) as e(id, type)
+                        on conflict do nothing returning event_id""")
+                .execute(Tuple.tuple()
+                        .addArrayOfString(byId.stream().map(IncomingEvent::id).toArray(String[]::new))
+                        .addArrayOfString(byId.stream().map(IncomingEvent::type).toArray(String[]::new))
+                        .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    Set<String> inserted = new HashSet<>();
+                    rows.forEach(row -> inserted.add(row.getString("event_id")));
+                    if (inserted.size() < events.size()) {
+                        LOG.debugf("%d of %d events were handled already", events.size() - inserted.size(), events.size());
+                    }
+                    return events.stream().filter(event -> inserted.contains(event.id())).toList();
+                });
     }
 
     /** The event's effect on the read models, then the messages it gives (none for most read-model-only types). */

@@ -75,15 +75,20 @@ final class Events implements AutoCloseable {
     /** Registers a person; returns their registration id. */
     String registered(String user, String trackId, String kind, String role, String zone, boolean late) {
         String registrationId = UUID.randomUUID().toString();
-        send("mentorship.participants", Tokens.subject(user), "ParticipantRegistered", """
+        send("mentorship.participants", Tokens.subject(user), "ParticipantRegistered", registeredData(user, registrationId, trackId, kind, role, zone, late));
+        return registrationId;
+    }
+
+    /** The data of a ParticipantRegistered of this program. */
+    String registeredData(String user, String registrationId, String trackId, String kind, String role, String zone, boolean late) {
+        return """
                 {"participantId": "%s",
                  "participant": {"name": "%s Test", "email": "%s", "affiliation": "Somewhere", "careerStage": "PHD_STUDENT",
                    "timeZone": "%s", "interests": [], "availability": []},
                  "registration": {"registrationId": "%s", "programId": "%s", "trackId": "%s", "trackKind": "%s", "role": "%s",
                    "status": "ACTIVE", "late": %s, "priority": false, "capacity": null, "answers": {}, "oneOnOneAvailabilityUtc": [],
                    "codeOfConductVersion": "1", "registeredAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z"}}"""
-                .formatted(Tokens.subject(user), user, Tokens.email(user), zone, registrationId, programId, trackId, kind, role, late));
-        return registrationId;
+                .formatted(Tokens.subject(user), user, Tokens.email(user), zone, registrationId, programId, trackId, kind, role, late);
     }
 
     String pairingCreatedData(String mentor, String mentee) {

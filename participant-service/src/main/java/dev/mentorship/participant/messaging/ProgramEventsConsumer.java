@@ -5,13 +5,13 @@ import dev.mentorship.participant.messaging.ProgramEvents.ProgramPublished;
 import dev.mentorship.participant.track.service.TrackCatalog;
 import dev.mentorship.runtime.messaging.EventInbox;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads schedule-service's program events (topic mentorship.programs), each once, in one transaction with the change it
- * makes ({@link EventInbox}); what cannot be processed goes to mentorship.programs.dlq. Types it does not know are
+ * Reads schedule-service's program events (topic mentorship.programs), each once, a poll's events in one transaction
+ * with the changes they make ({@link EventInbox}); what cannot be processed goes to mentorship.programs.dlq. Types it does not know are
  * skipped, so that the producer may add new ones.
  */
 @ApplicationScoped
@@ -26,8 +26,8 @@ public class ProgramEventsConsumer {
     }
 
     @Incoming("programs")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.once(record, event -> switch (event.type()) {
+    public Uni<Void> consume(KafkaRecordBatch<String, String> records) {
+        return inbox.consume(records, event -> switch (event.type()) {
             case ProgramPublished.TYPE -> catalog.onProgramPublished(event.data(ProgramPublished.class));
             case MilestoneRescheduled.TYPE -> catalog.onMilestoneRescheduled(event.data(MilestoneRescheduled.class));
             default -> EventInbox.ignored();

@@ -5,9 +5,15 @@ import dev.mentorship.testing.TopicReader;
 import dev.mentorship.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -87,6 +93,53 @@ class ProgramEventsConsumerTest {
             // a program that names no report contact (ML4H 2024): none is shown, the URL still is
             assertThat(tracks.getList("items.conductReportContact")).containsOnly((Object) null);
             assertThat(tracks.getList("items.codeOfConductUrl")).containsOnly("https://ahli.cc/ml4h/code-of-conduct/");
+        }
+    }
+
+    @Test
+    void aTrackAnotherTransactionInsertedMeanwhileIsAConflictRetriedAndAppliedNotDeadLettered() throws Exception {
+        String earlier = UUID.randomUUID().toString();
+        String earlierAuthor = UUID.randomUUID().toString();
+        String programId = UUID.randomUUID().toString();
+        String author = UUID.randomUUID().toString();
+        Config config = ConfigProvider.getConfig();
+        try (EventProducer events = new EventProducer(); TopicReader dlq = new TopicReader("mentorship.programs.dlq");
+             Connection other = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                     config.getValue("quarkus.datasource.username", String.class),
+                     config.getValue("quarkus.datasource.password", String.class))) {
+            events.send("mentorship.programs", earlier, "ProgramPublished", UUID.randomUUID().toString(), SOURCE,
+                    programPublished(earlier, earlierAuthor, UUID.randomUUID().toString()));
+            awaitTracks(earlier, page -> page.getList("items").size() == 2);
+
+            // another transaction (a replica's, say) inserts the author track's row and holds it uncommitted: the
+            // consumer does not see it, inserts the same key and waits for that transaction
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) {
+                statement.executeUpdate("insert into track_offer select (jsonb_populate_record(t, jsonb_build_object("
+                        + "'track_id', '" + author + "', 'name', 'Taken meanwhile'))).* from track_offer t where track_id = '"
+                        + earlierAuthor + "'");
+            }
+            events.send("mentorship.programs", programId, "ProgramPublished", UUID.randomUUID().toString(), SOURCE,
+                    programPublished(programId, author, UUID.randomUUID().toString()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            try (Statement statement = other.createStatement()) {
+                while (true) {
+                    ResultSet waiting = statement.executeQuery("select count(*) from pg_locks where not granted");
+                    waiting.next();
+                    if (waiting.getInt(1) > 0) {
+                        break;
+                    }
+                    assertThat(System.nanoTime()).as("the consumer never waited for the other transaction").isLessThan(deadline);
+                    sleep();
+                }
+            }
+            // it commits: the consumer's insert is a unique-key violation (23505), its batch is tried again and finds the row
+            other.commit();
+
+            JsonPath tracks = awaitTracks(programId, page -> page.getList("items").size() == 2
+                    && "Author Mentorship".equals(page.getString("items.find { it.kind == 'AUTHOR' }.name")));
+            assertThat(tracks.getList("items.kind")).containsExactlyInAnyOrder("AUTHOR", "CAREER");
+            assertThat(dlq.readFor(Duration.ofSeconds(2), e -> programId.equals(e.key()))).as("nothing dead-lettered").isEmpty();
         }
     }
 

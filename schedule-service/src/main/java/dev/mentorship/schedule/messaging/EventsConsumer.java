@@ -13,13 +13,14 @@ import dev.mentorship.schedule.messaging.ParticipantEvents.ParticipantWithdrawn;
 import dev.mentorship.schedule.pairing.service.PairingProjection;
 import dev.mentorship.schedule.people.service.PeopleDirectory;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads people from mentorship.participants and pairings from mentorship.pairings, each event once, in one
- * transaction with the change it makes ({@link EventInbox}); what cannot be processed goes to the topic's .dlq. Types
+ * Reads people from mentorship.participants and pairings from mentorship.pairings, each event once, a poll's
+ * events in one transaction with the changes they make ({@link EventInbox}); what cannot be processed goes to the
+ * topic's .dlq alone. Types
  * it does not know are skipped, so that the producers may add new ones.
  */
 @ApplicationScoped
@@ -39,16 +40,16 @@ public class EventsConsumer {
 
     /** Internal: every service's audit records, into each program's log. */
     @Incoming("audit")
-    public Uni<Void> audit(ConsumerRecord<String, String> record) {
-        return inbox.once(record, event -> switch (event.type()) {
+    public Uni<Void> audit(KafkaRecordBatch<String, String> records) {
+        return inbox.consume(records, event -> switch (event.type()) {
             case AuditRecorded.TYPE -> audit.onRecorded(event.data(AuditRecorded.class));
             default -> EventInbox.ignored();
         });
     }
 
     @Incoming("participants")
-    public Uni<Void> participants(ConsumerRecord<String, String> record) {
-        return inbox.once(record, event -> switch (event.type()) {
+    public Uni<Void> participants(KafkaRecordBatch<String, String> records) {
+        return inbox.consume(records, event -> switch (event.type()) {
             case ParticipantRegistered.TYPE -> people.onRegistered(event.data(ParticipantRegistered.class));
             case ParticipantUpdated.TYPE -> people.onUpdated(event.data(ParticipantUpdated.class));
             case ParticipantWithdrawn.TYPE -> people.onWithdrawn(event.data(ParticipantWithdrawn.class));
@@ -58,8 +59,8 @@ public class EventsConsumer {
     }
 
     @Incoming("pairings")
-    public Uni<Void> pairings(ConsumerRecord<String, String> record) {
-        return inbox.once(record, event -> switch (event.type()) {
+    public Uni<Void> pairings(KafkaRecordBatch<String, String> records) {
+        return inbox.consume(records, event -> switch (event.type()) {
             case PairingCreated.TYPE -> pairings.onPairingCreated(event.data(PairingCreated.class));
             case PairingDissolved.TYPE -> pairings.onPairingDissolved(event.data(PairingDissolved.class));
             case PairingEnded.TYPE -> pairings.onPairingEnded(event.data(PairingEnded.class));

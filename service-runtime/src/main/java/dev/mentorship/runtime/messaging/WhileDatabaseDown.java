@@ -25,17 +25,19 @@ public final class WhileDatabaseDown {
     }
 
     public static <T> Uni<T> retry(String what, Supplier<Uni<? extends T>> work) {
-        Uni<T> attempt = Uni.createFrom().deferred(work);
-        Context context = Vertx.currentContext();
-        if (context != null) {
-            // a retry is subscribed again from Mutiny's timer thread: run it on the event's own Vert.x context, where
-            // the reactive database clients must be called
-            attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
-        }
-        return attempt
+        return onCallersContext(Uni.createFrom().<T>deferred(work))
                 .onFailure(DatabaseFailures::unavailable)
                 .invoke(e -> LOG.warnf("%s waits for the database: %s", what, e.getMessage()))
                 .onFailure(DatabaseFailures::unavailable)
                 .retry().withBackOff(FIRST_WAIT, LONGEST_WAIT).indefinitely();
+    }
+
+    /**
+     * A retry is subscribed again from Mutiny's timer thread: it must run on the event's own Vert.x context, where the
+     * reactive database clients must be called.
+     */
+    static <T> Uni<T> onCallersContext(Uni<T> attempt) {
+        Context context = Vertx.currentContext();
+        return context == null ? attempt : attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
     }
 }

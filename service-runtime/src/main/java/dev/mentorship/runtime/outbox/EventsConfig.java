@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "mentorship.events")
 public interface EventsConfig {
@@ -16,19 +17,39 @@ public interface EventsConfig {
     @WithDefault("http://127.0.0.1:${quarkus.http.port}/schemas/")
     String schemaBaseUrl();
 
-    /** How often the relay looks for events to publish (read by its schedule). */
-    @WithDefault("1s")
-    String relayInterval();
+    /**
+     * How often the relay looks for events to publish when no notification woke it: the fallback, since a commit of
+     * events wakes it at once ({@code LISTEN/NOTIFY}); a notification is lost only while its connection reconnects.
+     */
+    @WithDefault("5s")
+    Duration relayInterval();
+
+    /**
+     * The shortest time between two rounds of the relay: under load, the events committed meanwhile go in one Kafka
+     * transaction instead of one each (an event waits at most this long more); an idle relay publishes at once.
+     */
+    @WithDefault("20ms")
+    Duration relayLinger();
+
+    /** Whether this instance runs the outbox relay (off only in tests that publish by hand). */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /**
+     * The Kafka transactional id of the relay's producer: the same in every replica of a service (so that a replica
+     * taking over fences the previous publisher), different between services. Default: the application name + "-outbox".
+     */
+    Optional<String> transactionalId();
 
     /** The most events the relay publishes in one transaction. */
     @WithDefault("200")
     int relayBatchSize();
 
     /**
-     * How long the relay waits for Kafka to acknowledge a batch before it tries again later: over the producer's
-     * delivery timeout plus its metadata wait (8 s + 2 s), so that every send has its answer before the relay gives up.
+     * How long the relay's producer may block on Kafka (its start, a send waiting for metadata, a commit) before the
+     * round is abandoned and tried again in a new transaction.
      */
-    @WithDefault("PT30S")
+    @WithDefault("PT10S")
     Duration relaySendTimeout();
 
     /**

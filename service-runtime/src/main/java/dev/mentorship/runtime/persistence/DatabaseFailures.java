@@ -2,8 +2,9 @@ package dev.mentorship.runtime.persistence;
 
 /**
  * What a failure of the database means for the caller, told apart in one place: an unreachable database is waited out
- * (503 with Retry-After to an HTTP client, a retry with backoff to a consumer), text PostgreSQL cannot store is the
- * client's mistake (400); anything else is a failure of its own kind.
+ * (503 with Retry-After to an HTTP client, a retry with backoff to a consumer), a conflict with another transaction is
+ * tried again by a consumer, text PostgreSQL cannot store is the client's mistake (400); anything else is a failure of
+ * its own kind.
  */
 public final class DatabaseFailures {
 
@@ -24,6 +25,22 @@ public final class DatabaseFailures {
             }
             if (t instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
                 return true; // no pooled connection became free in time
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Another transaction got in the way, and trying again in a moment is expected to succeed: a unique key it took
+     * meanwhile (23505), a deadlock (40P01), a serialization failure (40001), a lock not granted (55P03). Concurrent
+     * consumers of one topic's partitions meet these; they are retried, never dead-lettered for it.
+     */
+    public static boolean conflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()
+                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState() : null;
+            if ("23505".equals(state) || "40P01".equals(state) || "40001".equals(state) || "55P03".equals(state)) {
+                return true;
             }
         }
         return false;

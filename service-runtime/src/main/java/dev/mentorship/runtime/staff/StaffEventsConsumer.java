@@ -2,13 +2,13 @@ package dev.mentorship.runtime.staff;
 
 import dev.mentorship.runtime.messaging.EventInbox;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps this service's copy of every program's staff (topic mentorship.staff, internal), each event once
- * ({@link EventInbox}). schedule-service, which owns the staff, leaves this bean out (quarkus.arc.exclude-types).
+ * Keeps this service's copy of every program's staff (topic mentorship.staff, internal), each event once,
+ * a poll's events in one transaction ({@link EventInbox}). schedule-service, which owns the staff, leaves this bean out (quarkus.arc.exclude-types).
  */
 @ApplicationScoped
 public class StaffEventsConsumer {
@@ -22,8 +22,8 @@ public class StaffEventsConsumer {
     }
 
     @Incoming("staff")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.once(record, event -> switch (event.type()) {
+    public Uni<Void> consume(KafkaRecordBatch<String, String> records) {
+        return inbox.consume(records, event -> switch (event.type()) {
             case ProgramStaffChanged.TYPE -> replica.apply(event.data(ProgramStaffChanged.class));
             default -> EventInbox.ignored();
         });
