@@ -86,6 +86,31 @@ public abstract class ServiceFoundationContract {
                 .body(containsString("jvm_memory_used_bytes"));
     }
 
+    /**
+     * Every metric the alert rules and the dashboard of deploy/k8s read from this service is exported (the shared list
+     * deploy/k8s/base/monitoring/metrics.txt): the outbox backlog, dead letters, Kafka consumer lag, and the service's
+     * own (mail, reminders, matching runs). Some appear once their bean or Kafka consumer started: waited for.
+     */
+    @Test
+    void theMetricsTheAlertsAndTheDashboardReadAreExported() throws InterruptedException {
+        String service = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        given().auth().oauth2(Tokens.participant("metrics-reader")).get(participantListEndpoint());
+        java.util.Set<String> expected = MonitoredMetrics.of(service);
+        assertThat(expected).as("metrics.txt lines for " + service).contains("mentorship_outbox_pending_events");
+        java.util.Set<String> missing = expected;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            java.util.Set<String> exported = MonitoredMetrics.exported(ManagementInterface.given().when().get("/q/metrics")
+                    .then().statusCode(200).extract().asString());
+            missing = new java.util.TreeSet<>(expected);
+            missing.removeAll(exported);
+            if (!missing.isEmpty()) {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(missing).as(service + " exports every metric its alerts and dashboard read").isEmpty();
+    }
+
     @Test
     void requestWithoutTokenGets401ProblemWithBearerChallenge() {
         given().when().get(participantListEndpoint())

@@ -79,6 +79,7 @@ class ManifestsTest {
     void everyObjectIsValidAgainstItsModel(String target) throws IOException {
         List<String> problems = new ArrayList<>();
         List<JsonNode> cnpg = new ArrayList<>();
+        List<JsonNode> monitoring = new ArrayList<>();
         for (JsonNode object : RENDERED.get(target)) {
             String name = object.path("kind").asText() + "/" + object.at("/metadata/name").asText();
             String group = object.path("apiVersion").asText().contains("/") ? object.path("apiVersion").asText().split("/")[0] : "";
@@ -89,9 +90,16 @@ class ManifestsTest {
                     yield List.of();
                 }
                 case "k8s.keycloak.org" -> keycloak(object);
+                case "monitoring.coreos.com" -> {
+                    monitoring.add(object);
+                    yield List.of();
+                }
                 default -> StrictModel.kubernetes(object);
             };
             found.forEach(p -> problems.add(name + ": " + p));
+        }
+        if (!monitoring.isEmpty()) {
+            problems.addAll(Monitoring.validate(monitoring, Map.of()).problems());
         }
         if (!cnpg.isEmpty()) {
             Path file = Files.createTempFile("cnpg", ".json");
@@ -242,6 +250,8 @@ class ManifestsTest {
             if (!contract.consumes(service).isEmpty()) {
                 expected.addAll(acls("group", "literal", service, "Read"));
             }
+            // its outbox relay's Kafka transactions (OutboxRelay: the application name + "-outbox")
+            expected.addAll(acls("transactionalId", "literal", service + "-outbox", "Write", "Describe"));
             assertThat(acls(named("overlays/prod", "KafkaUser", service))).as(service + "'s ACLs").isEqualTo(expected);
         }
     }
@@ -526,6 +536,34 @@ class ManifestsTest {
             Set<String> api = new TreeSet<>(runtime);
             api.addAll(topLevelPaths(ROOT.resolve(service + "/src/main")));
             assertThat(routed.get(service)).as(service + "'s public routes").isEqualTo(api);
+        }
+    }
+
+    /**
+     * The pods run with their images' JVM options (issue 21: start and memory): the ConfigMap's JAVA_OPTS_APPEND, which
+     * replaces the image's, is the one of every service's Dockerfile, and so loads the class-data-sharing archive the
+     * image builds; each image builds that archive, and swaps the parallel collector for the serial one.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void podsRunWithTheirImagesJvmOptions(String target) throws IOException {
+        String options = named(target, "ConfigMap", configMapName(target)).at("/data/JAVA_OPTS_APPEND").asText();
+        assertThat(options).contains("-XX:SharedArchiveFile=/deployments/app-cds.jsa").contains("-XX:MaxRAMPercentage=");
+        Pattern env = Pattern.compile("^ENV (\\w+)=\"?(.*?)\"?$", Pattern.MULTILINE);
+        for (String service : SERVICES) {
+            String dockerfile = Files.readString(ROOT.resolve(service + "/src/main/docker/Dockerfile.jvm"));
+            Map<String, String> image = new TreeMap<>();
+            Matcher m = env.matcher(dockerfile);
+            while (m.find()) {
+                image.put(m.group(1), m.group(2));
+            }
+            assertThat(image).as(service + "'s Dockerfile").containsEntry("JAVA_OPTS_APPEND", options)
+                    .containsEntry("GC_CONTAINER_OPTIONS", "-XX:+UseSerialGC").containsEntry("MALLOC_ARENA_MAX", "2");
+            assertThat(dockerfile).as(service + "'s Dockerfile builds the archive")
+                    .contains("-XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -Dquarkus.appcds.generate=true");
+            JsonNode container = named(target, "Deployment", service).at("/spec/template/spec/containers/0");
+            assertThat(container.path("env").findValuesAsText("name")).as(service + " sets no JVM options of its own")
+                    .doesNotContain("JAVA_OPTS_APPEND", "JAVA_OPTS", "GC_CONTAINER_OPTIONS");
         }
     }
 

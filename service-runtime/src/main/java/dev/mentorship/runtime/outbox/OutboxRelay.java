@@ -65,6 +65,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final Vertx vertx;
     private final PgNotifications notifications;
+    private final OutboxBacklog backlog;
     private final PgConnectOptions database;
     private final Map<String, Object> kafka;
     private final String transactionalId;
@@ -76,7 +77,7 @@ public class OutboxRelay {
     private long lastRound;
     private KafkaProducer<String, String> producer;
 
-    public OutboxRelay(EventsConfig config, Clock clock, Vertx vertx, PgNotifications notifications,
+    public OutboxRelay(EventsConfig config, Clock clock, Vertx vertx, PgNotifications notifications, OutboxBacklog backlog,
                        @Identifier("default-kafka-broker") Map<String, Object> kafka,
                        @ConfigProperty(name = "quarkus.application.name") String application,
                        @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
@@ -86,6 +87,7 @@ public class OutboxRelay {
         this.clock = clock;
         this.vertx = vertx;
         this.notifications = notifications;
+        this.backlog = backlog;
         this.kafka = kafka;
         this.transactionalId = config.transactionalId().orElse(application + "-outbox");
         this.database = PgNotifications.connectOptions(url, user, password).addProperty("application_name", application + "-outbox-relay");
@@ -192,6 +194,7 @@ public class OutboxRelay {
             }
             // flushes every send and fails if any of them failed: then nothing of this round is visible
             kafka.commitTransaction();
+            backlog.published(rows.size());
         } catch (RuntimeException e) {
             // the producer is dropped (an abort would wait for the broker too); the next one, with the same
             // transactional id, aborts what this one left open as it starts

@@ -50,12 +50,14 @@ public class MatchingService {
     private final Pairings pairings;
     private final MatchingEvents events;
     private final Clock clock;
+    private final MatchingRuns outcomes;
 
-    public MatchingService(ProblemLoader loader, Pairings pairings, MatchingEvents events, Clock clock) {
+    public MatchingService(ProblemLoader loader, Pairings pairings, MatchingEvents events, Clock clock, MatchingRuns outcomes) {
         this.loader = loader;
         this.pairings = pairings;
         this.events = events;
         this.clock = clock;
+        this.outcomes = outcomes;
     }
 
     /** A run with its proposals and unmatched mentees. */
@@ -79,7 +81,9 @@ public class MatchingService {
                 .map(TrackProblem::solve)
                 .emitOn(runnable -> context.runOnContext(ignored -> runnable.run()))
                 .chain(result -> Panache.withTransaction(() -> save(trackId, result, organizer, lease)))
-                .onFailure().call(() -> release(trackId, lease));
+                .onFailure().call(() -> release(trackId, lease))
+                .invoke(() -> outcomes.succeeded(MatchingRuns.Operation.RUN))
+                .onFailure().invoke(e -> outcomes.ended(MatchingRuns.Operation.RUN, e));
     }
 
     private Uni<Track> claim(UUID trackId, UUID lease) {
@@ -200,6 +204,12 @@ public class MatchingService {
      */
     @WithTransaction
     public Uni<RunDetail> publish(UUID runId) {
+        return publishDraft(runId)
+                .invoke(() -> outcomes.succeeded(MatchingRuns.Operation.PUBLISH))
+                .onFailure().invoke(e -> outcomes.ended(MatchingRuns.Operation.PUBLISH, e));
+    }
+
+    private Uni<RunDetail> publishDraft(UUID runId) {
         return MatchingRun.<MatchingRun>findById(runId).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("There is no matching run " + runId + "."))
                 .chain(run -> {

@@ -1,6 +1,7 @@
 package dev.mentorship.notification.delivery.service;
 
 import dev.mentorship.notification.fanout.NotificationsConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.mailer.Mail;
@@ -46,6 +47,10 @@ public class MailSender {
     private final AtomicBoolean wanted = new AtomicBoolean();
     /** From the event behind a mail (its ce_time) to the SMTP server accepting the mail, retries included. */
     private final Timer latency;
+    /** Mails the SMTP server accepted, and attempts it refused or did not answer in time (the alert's failure ratio). */
+    private final Counter sentMails;
+    private final Counter failedAttempts;
+    private final Counter gaveUp;
 
     public MailSender(Pool pool, ReactiveMailer mailer, NotificationsConfig config, Clock clock, MeterRegistry registry) {
         this.pool = pool;
@@ -58,13 +63,20 @@ public class MailSender {
                         Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
                         Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30))
                 .register(registry);
+        this.sentMails = Counter.builder("mentorship.mail.sent").description("Mails the SMTP server accepted").register(registry);
+        this.failedAttempts = Counter.builder("mentorship.mail.failed").tag("final", "false")
+                .description("Attempts to send a mail that failed; final=true where it was the last attempt (the mail is FAILED)")
+                .register(registry);
+        this.gaveUp = Counter.builder("mentorship.mail.failed").tag("final", "true")
+                .description("Attempts to send a mail that failed; final=true where it was the last attempt (the mail is FAILED)")
+                .register(registry);
     }
 
     record Claimed(UUID id, String email, String subject, String text, String html, String attachmentName, String attachment,
                    int attempts, Instant eventAt, String unsubscribeUrl) {
     }
 
-    @Scheduled(every = "${mentorship.notifications.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${mentorship.notifications.send-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
     Uni<Void> tick() {
         wakeUp();
@@ -139,6 +151,7 @@ public class MailSender {
                                 "the SMTP server did not accept the mail within " + config.sendTimeout().toSeconds() + " s"))
                         .invoke(() -> {
                             sent.add(c.id());
+                            sentMails.increment();
                             if (c.eventAt() != null) {
                                 latency.record(Duration.between(c.eventAt(), clock.instant()));
                             }
@@ -179,6 +192,7 @@ public class MailSender {
 
     private Tuple failure(Claimed c, Throwable e) {
         boolean last = c.attempts() >= config.maxAttempts();
+        (last ? gaveUp : failedAttempts).increment();
         Instant retry = clock.instant().plus(config.firstRetry().multipliedBy(1L << Math.min(20, c.attempts() - 1)));
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
         LOG.warnf("Mail %s to %s failed (attempt %d%s): %s", c.id(), c.email(), c.attempts(), last ? ", giving up" : "", error);

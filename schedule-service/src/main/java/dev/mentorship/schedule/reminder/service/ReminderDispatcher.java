@@ -10,6 +10,8 @@ import dev.mentorship.schedule.program.Track;
 import dev.mentorship.schedule.program.event.DeadlineApproaching;
 import dev.mentorship.schedule.reminder.Reminder;
 import dev.mentorship.schedule.survey.service.SurveyReminders;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +20,9 @@ import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,14 +43,22 @@ public class ReminderDispatcher {
     private final GroupSessionReminders groupSessions;
     private final SurveyReminders surveys;
     private final Clock clock;
+    /** From a reminder's fire time to the commit of what it announces: the poll interval normally, more when behind. */
+    private final Timer lateness;
 
     public ReminderDispatcher(Outbox outbox, MeetingReminders meetings, GroupSessionReminders groupSessions,
-                              SurveyReminders surveys, Clock clock) {
+                              SurveyReminders surveys, Clock clock, MeterRegistry registry) {
         this.outbox = outbox;
         this.meetings = meetings;
         this.groupSessions = groupSessions;
         this.surveys = surveys;
         this.clock = clock;
+        this.lateness = Timer.builder("mentorship.reminder.lateness")
+                .description("How late a reminder was sent: the commit of its event minus the moment it was due to fire")
+                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15),
+                        Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(15),
+                        Duration.ofHours(1))
+                .register(registry);
     }
 
     @Scheduled(every = "${mentorship.reminders.poll-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -61,6 +73,7 @@ public class ReminderDispatcher {
     /** Fires what is due now; returns how many reminders were sent. */
     public Uni<Integer> dispatchDue() {
         Instant now = clock.instant();
+        List<Instant> fired = new ArrayList<>();
         // programmatic, not @WithTransaction: the transaction must begin with the claim, whose row locks (FOR UPDATE
         // SKIP LOCKED) keep other replicas off these reminders until what they announce is committed with them
         return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
@@ -71,10 +84,16 @@ public class ReminderDispatcher {
                 .setMaxResults(BATCH)
                 .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
                 .getResultList()
-                .flatMap(due -> settle(due, now))));
+                .flatMap(due -> settle(due, now, fired))))
+                // recorded once committed: a rolled-back batch fires again and is measured then
+                .invoke(() -> {
+                    Instant committed = clock.instant();
+                    fired.forEach(fireAt -> lateness.record(Duration.between(fireAt, committed).isNegative()
+                            ? Duration.ZERO : Duration.between(fireAt, committed)));
+                });
     }
 
-    private Uni<Integer> settle(List<Reminder> due, Instant now) {
+    private Uni<Integer> settle(List<Reminder> due, Instant now, List<Instant> fired) {
         Uni<Integer> sent = Uni.createFrom().item(0);
         for (Reminder reminder : due) {
             sent = sent.chain(count -> {
@@ -89,6 +108,7 @@ public class ReminderDispatcher {
                         return Uni.createFrom().item(count);
                     }
                     reminder.status = Reminder.Status.SENT;
+                    fired.add(reminder.fireAt);
                     return announce(reminder).replaceWith(count + 1);
                 });
             });
