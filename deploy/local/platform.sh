@@ -19,6 +19,10 @@
 #   deploy/local/platform.sh stop N   stops one component (postgres, kafka, keycloak, mail, participant, ...): for the
 #                                     fault suite; "up" starts it again
 #   deploy/local/platform.sh kill N   kill -9 of one component's process (a crash); "up" starts it again
+#   deploy/local/platform.sh start-service N
+#                                     starts one service (participant, matching, schedule, notification) stopped by
+#                                     "stop N" and returns at once (deploy/bench/startup.sh); SERVICE_JAVA_OPTS,
+#                                     SERVICE_CDS and SERVICE_MALLOC_ARENA_MAX choose how its JVM runs (below)
 #   deploy/local/platform.sh check    end-to-end check of a running stack: a demo user's Keycloak token is accepted
 #                                     by every service, a request without one gets 401, Swagger UIs serve, health and
 #                                     metrics answer on the management port and not on the API's
@@ -335,22 +339,46 @@ audit_pseudonym_key() {
   cat "$file"
 }
 
+# The services' JVM options (issue 21, docs/benchmarks.md "Start and memory"; deploy/bench/startup.sh measures them
+# against the old "-Xms64m -Xmx256m" side by side). SERVICE_JAVA_OPTS replaces them; SERVICE_CDS=0 starts without the
+# class-data-sharing archive; SERVICE_MALLOC_ARENA_MAX (glibc's malloc arenas: by default 8 per core, each a few MB
+# once a thread touched it; empty leaves glibc's default).
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=30000}"
+SERVICE_CDS="${SERVICE_CDS:-1}"
+SERVICE_MALLOC_ARENA_MAX="${SERVICE_MALLOC_ARENA_MAX-2}"
+
+# cds_archive NAME: prints the path of the service's class-data-sharing archive (AppCDS), if it has one. The build
+# makes it (quarkus.package.jar.appcds.enabled, service-runtime's microprofile-config.properties: Quarkus starts the
+# packaged application once with -Dquarkus.appcds.generate=true, which stops it after its static initialisation, and
+# the JVM writes the classes it loaded), with the JDK Maven runs on. A JVM of another build refuses it with a warning
+# in the service's log and starts without it, as it does when the archive is missing.
+cds_archive() {
+  local archive="$ROOT/$1-service/target/quarkus-app/app-cds.jsa"
+  if [ "$SERVICE_CDS" = 1 ] && [ -s "$archive" ]; then echo "$archive"; fi
+}
+
 # start_service NAME PORT [INSTANCE]: instance 2 is a second replica (process name NAME-2), same database and groups.
 start_service() {
   local name="$1" port="$2" process="$1${3:+-$3}" management; management="$(management_port "$2")"
   if running "$process"; then return; fi
   port_open "$port" && die "port $port is taken by a process this script did not start"
   port_open "$management" && die "port $management is taken by a process this script did not start"
-  log "starting $process-service on $port"
+  local archive; archive="$(cds_archive "$name")"
+  log "starting $process-service on $port${archive:+ (class-data sharing: ${archive##*/})}"
   local unsubscribe=""
   [ "$name" = notification ] && unsubscribe="$(unsubscribe_key)"
   local pseudonym=""
   [ "$name" = schedule ] && pseudonym="$(audit_pseudonym_key)"
+  # from the application's directory, as "-jar quarkus-run.jar": a class-data-sharing archive holds the class path it
+  # was made with (Quarkus makes it there) and the JVM ignores it for any other spelling of the jar's path
+  cd "$ROOT/$name-service/target/quarkus-app"
   HTTP_PORT="$port" MANAGEMENT_PORT="$management" DB_HOST=127.0.0.1 DB_PORT="$(pg_port)" \
     DB_NAME="${name}_service" DB_USER="${name}_service" DB_PASSWORD="${name}_service" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" OIDC_AUTH_SERVER_URL="$ISSUER" \
     UNSUBSCRIBE_KEY="$unsubscribe" AUDIT_PSEUDONYM_KEY="$pseudonym" \
-    start_process "$process" java -Xms64m -Xmx256m -jar "$ROOT/$name-service/target/quarkus-app/quarkus-run.jar"
+    start_process "$process" env ${SERVICE_MALLOC_ARENA_MAX:+MALLOC_ARENA_MAX="$SERVICE_MALLOC_ARENA_MAX"} \
+      java $SERVICE_JAVA_OPTS ${archive:+-XX:SharedArchiveFile="$archive"} -jar quarkus-run.jar
+  cd - >/dev/null
 }
 
 replica_port() { echo $(( ${1##*:} + 10 )); }
@@ -575,6 +603,9 @@ case "${1:-}" in
   up) up ;;
   stop) [ -n "${2:-}" ] || die "usage: $0 stop COMPONENT"; stop_one "$2" ;;
   kill) [ -n "${2:-}" ] || die "usage: $0 kill COMPONENT"; kill_one "$2" ;;
+  start-service) # for deploy/bench/startup.sh: starts one service (stopped first with "stop NAME") and returns at once
+    for s in "${SERVICES[@]}"; do [ "${s%%:*}" = "${2:-}" ] && { start_service "${s%%:*}" "${s##*:}"; exit 0; }; done
+    die "usage: $0 start-service participant|matching|schedule|notification" ;;
   demo) demo ;;
   report) shift; report "$@" ;;
   token) [ -n "${2:-}" ] || die "usage: $0 token USERNAME"; token_for "$2" || die "no token for $2"; echo ;;
