@@ -152,7 +152,7 @@ public final class PipelineBenchmark {
             Map<String, Long> cpuRegistered = cpu();
             Arrays.sort(latencies);
             report.append("## Registrations → confirmation mails\n\n")
-                    .append("| registrations | offered rate | achieved | HTTP p50 | p99 | p99.9 | failed | all mails sent after |\n|---|---|---|---|---|---|---|---|\n")
+                    .append("| registrations | offered rate | achieved | HTTP p50 | p99 | p99.9 | failed | all mails sent after | last mail after the last answer |\n|---|---|---|---|---|---|---|---|---|\n")
                     .append("| ").append(registrations).append(" (").append(totalMentees).append(" mentees) | ").append(rate).append("/s | ")
                     .append(Math.round(registrations / sendSeconds)).append("/s | ").append(ms(percentile(latencies, 0.5))).append(" | ")
                     .append(ms(percentile(latencies, 0.99))).append(" | ").append(ms(percentile(latencies, 0.999))).append(" | ")

@@ -59,11 +59,12 @@ class BatchedEventsTest {
 
             List<TopicReader.Event> dead = dlq.await(e -> key.equals(e.key()), 2, WAIT);
             assertThat(dead).extracting(TopicReader.Event::rawData)
-                    .containsExactly("not a CloudEvent", "{\"participantId\": \"not a uuid\", \"participant\": {}, \"registration\": {}}");
+                    // the unbindable one in its turn, the non-CloudEvent once every other record is applied
+                    .containsExactly("{\"participantId\": \"not a uuid\", \"participant\": {}, \"registration\": {}}", "not a CloudEvent");
             assertThat(dead).allSatisfy(e -> assertThat(e.headers())
                     .containsEntry("dead-letter-topic", "mentorship.participants")
                     .containsKeys("dead-letter-reason", "dead-letter-partition", "dead-letter-offset"));
-            assertThat(dead.get(1).headers().get("dead-letter-reason")).contains(unboundId);
+            assertThat(dead.get(0).headers().get("dead-letter-reason")).contains(unboundId);
             assertThat(Mailbox.await(NotificationFlowTest.to(ann, "Your registration"), 1, WAIT)).hasSize(1);
             assertThat(Mailbox.await(NotificationFlowTest.to(ben, "Your registration"), 1, WAIT)).hasSize(1);
 

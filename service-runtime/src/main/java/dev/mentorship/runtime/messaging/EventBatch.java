@@ -43,10 +43,16 @@ import java.util.function.Supplier;
 public class EventBatch {
 
     private static final Logger LOG = Logger.getLogger(EventBatch.class);
-    /** Conflicts are retried this often after the first attempt, waiting from 20 ms up to half a second, jittered. */
-    static final int CONFLICT_RETRIES = 5;
+    /**
+     * Conflicts are retried this often after the first attempt, waiting from 20 ms up to 2 s, jittered: about half a
+     * minute, long enough for concurrent fan-outs to pass each other; a conflict that outlasts it is taken for the
+     * event's own (a unique key its data can never satisfy) and the events are applied one by one.
+     */
+    static final int CONFLICT_RETRIES = 20;
     static final Duration FIRST_CONFLICT_WAIT = Duration.ofMillis(20);
-    static final Duration LONGEST_CONFLICT_WAIT = Duration.ofMillis(500);
+    static final Duration LONGEST_CONFLICT_WAIT = Duration.ofSeconds(2);
+    /** A batch that fails as a whole (a dead-letter send refused, say) is tried again, never dropped: up to 30 s apart. */
+    static final Duration LONGEST_BATCH_WAIT = Duration.ofSeconds(30);
 
     /** Applies the events, in this order, in one transaction, leaving out those handled already; fails to roll back. */
     @FunctionalInterface
@@ -75,7 +81,12 @@ public class EventBatch {
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             polled.add(new Polled(consumerRecord(record), reason -> Uni.createFrom().completionStage(() -> record.nack(reason))));
         }
-        return consume(polled, json, transaction, deadLetters::counted)
+        // a failure here would end the channel's subscription for good (a batch method acknowledges manually, and
+        // SmallRye does not nack a failed one): the whole batch is tried again instead; what it applied is skipped by
+        // its ids, so the partition waits, in order, and nothing is lost
+        return WhileDatabaseDown.onCallersContext(Uni.createFrom().deferred(() -> consume(polled, json, transaction, deadLetters::counted)))
+                .onFailure().invoke(e -> LOG.errorf(e, "A batch of %d records failed as a whole; trying it again", polled.size()))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), LONGEST_BATCH_WAIT).indefinitely()
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
@@ -98,6 +109,8 @@ public class EventBatch {
                 LOG.debugf("%s came twice in one poll", event);
             }
         }
+        // dead-lettering acknowledges a record, and a batch's commit covers each partition up to its last record:
+        // the poison goes only once every other record of the poll is applied, so no offset passes an unapplied one
         Uni<Void> deadLetters = Multi.createFrom().iterable(poison).onItem().transformToUniAndConcatenate(u -> u)
                 .collect().asList().replaceWithVoid();
         if (readable.isEmpty()) {
@@ -106,7 +119,7 @@ public class EventBatch {
         List<IncomingEvent> events = readable.stream().map(Read::event).toList();
         String what = events.size() == 1 ? events.get(0).toString()
                 : events.size() + " events from " + events.get(0) + " to " + events.get(events.size() - 1);
-        return deadLetters.chain(() -> attempt(what, () -> transaction.apply(events)).replaceWithVoid()
+        return attempt(what, () -> transaction.apply(events)).replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
                     if (readable.size() == 1) {
                         return deadLetter(readable.get(0).polled(), e, deadLettered);
@@ -118,11 +131,12 @@ public class EventBatch {
                                             .onFailure().recoverWithUni(alone -> deadLetter(read.polled(), alone, deadLettered)
                                                     .replaceWith(read)))
                             .collect().asList().replaceWithVoid();
-                }));
+                })
+                .chain(() -> deadLetters);
     }
 
     /**
-     * One attempt at the work, retried while the database is unreachable and a few times on a conflict. A retry is
+     * One attempt at the work, retried while the database is unreachable and for about half a minute on a conflict. A retry is
      * subscribed from Mutiny's timer thread: it runs again on the caller's Vert.x context.
      */
     static <T> Uni<T> attempt(String what, Supplier<Uni<? extends T>> work) {

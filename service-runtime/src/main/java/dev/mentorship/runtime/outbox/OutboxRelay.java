@@ -46,9 +46,11 @@ import java.util.concurrent.TimeUnit;
  * every replica of the service): the batch becomes visible to consumers ({@code isolation.level=read_committed})
  * only when Kafka commits it, and only then is it marked published. A round that fails (a broker outage, a timeout) is
  * aborted, and what it had written never reaches a consumer; its events go again, in a new transaction. A replica
- * that takes over fences the previous holder's producer, whose late commit then fails. One window remains: a
- * crash between Kafka's commit and the database's mark publishes that round again after restart (the same
- * {@code ce_id}; consumers apply an event id once).</li>
+ * that takes over fences the previous holder's producer, whose late commit then fails. A commit that timed out is
+ * asked again on the same producer (never left to a new one, which would complete it unseen), and a mark that failed
+ * is made first thing in the next round. Copies remain possible only when the publisher loses its process or its
+ * database connection between Kafka's commit and its mark (a crash, a failover), with the same {@code ce_id};
+ * consumers apply an event id once.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -75,6 +77,8 @@ public class OutboxRelay {
     private volatile PgConnection connection;
     private volatile boolean leader;
     private long lastRound;
+    /** A round Kafka committed whose mark in the database failed: marked first thing in the next round. */
+    private Long[][] unmarked;
     private KafkaProducer<String, String> producer;
 
     public OutboxRelay(EventsConfig config, Clock clock, Vertx vertx, PgNotifications notifications, OutboxBacklog backlog,
@@ -111,7 +115,9 @@ public class OutboxRelay {
         if (current != null) {
             wake.release();
             try {
-                current.join(5_000);
+                // a round ends within its bounds (a commit retried while Kafka answers, a statement's 30 s): waiting that
+                // long keeps a stop from cutting a round between Kafka's commit and the database's mark
+                current.join(45_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -144,8 +150,13 @@ public class OutboxRelay {
         Duration backoff = Duration.ZERO;
         while (running) {
             try {
-                // woken on commit; the interval is only the fallback (a notification lost while reconnecting)
-                wake.tryAcquire((backoff.isZero() ? config.relayInterval() : backoff).toMillis(), TimeUnit.MILLISECONDS);
+                if (!backoff.isZero()) {
+                    // after a failure, wait it out: commits keep notifying, and must not turn the wait into a spin
+                    TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
+                } else {
+                    // woken on commit; the interval is only the fallback (a notification lost while reconnecting)
+                    wake.tryAcquire(config.relayInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
                 // under load, commits come faster than rounds: a short pause gathers them into one Kafka transaction
                 // (the cost of a transaction is per round, not per event); an idle relay answers at once
                 long since = System.nanoTime() - lastRound;
@@ -176,6 +187,11 @@ public class OutboxRelay {
         if (!lead()) {
             return 0;
         }
+        if (unmarked != null) {
+            // the last round's events are in Kafka but their mark failed: mark them before reading, or they go again
+            mark(unmarked[0], unmarked[1]);
+            unmarked = null;
+        }
         RowSet<Row> rows = database(() -> connection.preparedQuery("""
                         select seq, id, topic, event_key, type, subject, data_schema, payload, occurred_at, ephemeral
                         from outbox_event where published_at is null order by seq limit $1""")
@@ -193,7 +209,7 @@ public class OutboxRelay {
                 (row.getBoolean("ephemeral") ? ephemeral : published).add(row.getLong("seq"));
             }
             // flushes every send and fails if any of them failed: then nothing of this round is visible
-            kafka.commitTransaction();
+            commit(kafka);
             backlog.published(rows.size());
         } catch (RuntimeException e) {
             // the producer is dropped (an abort would wait for the broker too); the next one, with the same
@@ -201,12 +217,45 @@ public class OutboxRelay {
             closeProducer();
             throw e;
         }
+        Long[][] done = {published.toArray(Long[]::new), ephemeral.toArray(Long[]::new)};
+        try {
+            mark(done[0], done[1]);
+        } catch (RuntimeException e) {
+            unmarked = done;
+            throw e;
+        }
+        return rows.size();
+    }
+
+    /** Records a committed round: published rows marked, ephemeral ones deleted (both by seq, so doing it twice is harmless). */
+    private void mark(Long[] published, Long[] ephemeral) {
+        if (connection == null) {
+            throw new IllegalStateException("The relay's connection closed before its round was marked");
+        }
         PgConnection conn = connection;
         database(() -> conn.preparedQuery("update outbox_event set published_at = $1 where seq = any($2)")
-                .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC), published.toArray(Long[]::new)))
+                .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC), published))
                 .chain(() -> conn.preparedQuery("delete from outbox_event where seq = any($1)")
-                        .execute(Tuple.of((Object) ephemeral.toArray(Long[]::new)))));
-        return rows.size();
+                        .execute(Tuple.of((Object) ephemeral))));
+    }
+
+    /**
+     * Commits the round's Kafka transaction. A commit that timed out may have reached the broker: it is retried on the
+     * same producer (which Kafka allows and which then completes or reports it) while the relay runs, never abandoned
+     * for a new producer, whose start would complete that commit behind the relay's back and publish the round twice.
+     */
+    private void commit(KafkaProducer<String, String> kafka) {
+        while (true) {
+            try {
+                kafka.commitTransaction();
+                return;
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                if (!running) {
+                    throw e;
+                }
+                LOG.warnf("Kafka has not confirmed the commit of a round yet (%s); asking again", e.getMessage());
+            }
+        }
     }
 
     /** A statement on the relay's connection; a failure closes it, so the next round starts on a new one. */

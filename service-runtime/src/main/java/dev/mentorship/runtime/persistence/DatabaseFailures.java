@@ -33,7 +33,8 @@ public final class DatabaseFailures {
     /**
      * Another transaction got in the way, and trying again in a moment is expected to succeed: a unique key it took
      * meanwhile (23505), a deadlock (40P01), a serialization failure (40001), a lock not granted (55P03). Concurrent
-     * consumers of one topic's partitions meet these; they are retried, never dead-lettered for it.
+     * consumers of one topic's partitions meet these; EventBatch retries them for about half a minute before it takes
+     * the conflict for the event's own and applies the events one by one (where one that still fails is dead-lettered).
      */
     public static boolean conflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

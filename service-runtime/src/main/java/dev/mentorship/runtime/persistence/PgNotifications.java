@@ -76,12 +76,7 @@ public class PgNotifications {
                 }
                 connection = conn;
             }
-            conn.notificationHandler(n -> {
-                List<Runnable> list = subscribers.get(n.getChannel());
-                if (list != null) {
-                    list.forEach(PgNotifications::safely);
-                }
-            });
+            conn.notificationHandler(n -> wake(n.getChannel()));
             conn.closeHandler(() -> {
                 connection = null;
                 if (!stopped) {
@@ -89,9 +84,8 @@ public class PgNotifications {
                     vertx.setTimer(RECONNECT.toMillis(), id -> connect());
                 }
             });
+            // whatever was committed while no connection listened is picked up once each LISTEN holds
             subscribers.keySet().forEach(channel -> listen(conn, channel));
-            // whatever was committed while no connection listened is picked up now
-            subscribers.values().forEach(list -> list.forEach(PgNotifications::safely));
         }, failure -> {
             synchronized (this) {
                 connecting = false;
@@ -103,11 +97,25 @@ public class PgNotifications {
         });
     }
 
-    private static void listen(PgConnection conn, String channel) {
+    private void wake(String channel) {
+        List<Runnable> list = subscribers.get(channel);
+        if (list != null) {
+            list.forEach(PgNotifications::safely);
+        }
+    }
+
+    private void listen(PgConnection conn, String channel) {
         // a channel is an identifier: ours are constants of the code, quoted all the same
         conn.query("LISTEN \"" + channel.replace("\"", "") + "\"").execute().subscribe().with(
-                rows -> LOG.debugf("Listening for %s", channel),
-                failure -> LOG.warnf("Cannot LISTEN %s: %s", channel, failure.getMessage()));
+                rows -> {
+                    LOG.debugf("Listening for %s", channel);
+                    wake(channel);
+                },
+                failure -> {
+                    // without its LISTEN the channel would get no wake-up on this connection: start a new one
+                    LOG.warnf("Cannot LISTEN %s (%s); reconnecting", channel, failure.getMessage());
+                    conn.closeAndForget();
+                });
     }
 
     private static void safely(Runnable wakeUp) {

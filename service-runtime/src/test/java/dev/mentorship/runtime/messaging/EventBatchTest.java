@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EventBatchTest {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Duration.ofSeconds(60);
     final ObjectMapper json = new ObjectMapper();
     final List<String> deadLettered = new CopyOnWriteArrayList<>();
     final List<String> deadLetterCounts = new CopyOnWriteArrayList<>();
@@ -92,8 +92,10 @@ class EventBatchTest {
         assertThat(ledger.attempts).containsExactly(List.of("e-1", "e-2", "e-3"), List.of("e-1"), List.of("e-2"), List.of("e-3"));
         assertThat(ledger.committed).containsExactly("e-1", "e-3");
         assertThat(deadLettered).hasSize(2);
-        assertThat(deadLettered.get(0)).startsWith("1: Not a CloudEvent");
-        assertThat(deadLettered.get(1)).isEqualTo("2: a handler's bug in e-2");
+        // the one that fails alone goes in turn; the one that is not a CloudEvent last, once every other record is
+        // applied (dead-lettering acknowledges a record: no committed offset may pass an unapplied one)
+        assertThat(deadLettered.get(0)).isEqualTo("2: a handler's bug in e-2");
+        assertThat(deadLettered.get(1)).startsWith("1: Not a CloudEvent");
         assertThat(deadLetterCounts).containsExactly("mentorship.participants", "mentorship.participants");
     }
 
@@ -114,7 +116,7 @@ class EventBatchTest {
     }
 
     @Test
-    void aConflictThatDoesNotGoAwayEndsOnTheDeadLetterTopicAfterAFewAttempts() {
+    void aConflictThatDoesNotGoAwayEndsOnTheDeadLetterTopicAfterHalfAMinuteOfAttempts() {
         AtomicInteger attempts = new AtomicInteger();
         consume(List.of(event("e-1", "a")), events -> {
             attempts.incrementAndGet();

@@ -42,7 +42,11 @@ public class MatchingRuns {
     }
 
     public void ended(Operation operation, Throwable failure) {
-        boolean refused = failure instanceof ProblemException problem && problem.type().status() < 500;
+        // what the organizer can act on is refused, not failed: a problem of the 4xx kind, and a concurrent change
+        // (optimistic lock), which the problem mappers answer with 409
+        boolean refused = failure instanceof ProblemException problem && problem.type().status() < 500
+                || failure instanceof jakarta.persistence.OptimisticLockException
+                || failure instanceof org.hibernate.StaleStateException;
         counters.get(operation.name() + (refused ? "/refused" : "/failed")).increment();
     }
 

@@ -202,9 +202,9 @@ public class MatchingService {
      * then MatchingRunPublished. A draft the track has moved away from (someone withdrew, was paired meanwhile, a
      * mentor's capacity is used up) is refused: run again.
      */
-    @WithTransaction
     public Uni<RunDetail> publish(UUID runId) {
-        return publishDraft(runId)
+        // counted once the transaction has committed (or failed to): a failure of the flush or the commit is a failure
+        return Panache.withTransaction(() -> publishDraft(runId))
                 .invoke(() -> outcomes.succeeded(MatchingRuns.Operation.PUBLISH))
                 .onFailure().invoke(e -> outcomes.ended(MatchingRuns.Operation.PUBLISH, e));
     }
