@@ -7,6 +7,11 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-# -am builds what the suite plays on (the services' jars, test-support); -Dtest leaves only this suite to run
-mvn -B -pl deploy/e2e -am verify -Dtest=FaultsTest -Dsurefire.failIfNoSpecifiedTests=false -Dfaults.full="${FAULTS_FULL:-true}"
+# -am builds what the suite plays on (the services' jars, test-support); -Dtest leaves only this suite to run. With a
+# stack already running, the services are not built again (-De2e.standalone): repackaging them under the running
+# processes deleted their jars, and the first class one of them loaded afterwards hung it for good (seen: every relay
+# stuck in Quarkus's class loader after the broker outage)
+STANDALONE=""
+deploy/local/platform.sh check >/dev/null 2>&1 && STANDALONE="-De2e.standalone"
+mvn -B -pl deploy/e2e -am verify $STANDALONE -Dtest=FaultsTest -Dsurefire.failIfNoSpecifiedTests=false -Dfaults.full="${FAULTS_FULL:-true}"
 cat deploy/e2e/target/faults.md

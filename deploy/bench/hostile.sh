@@ -8,8 +8,12 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-# -am builds what the suite plays on (the services' jars, test-support); -Dtest leaves only this suite to run
-mvn -B -pl deploy/e2e -am verify -Dtest=HostileInputTest -Dsurefire.failIfNoSpecifiedTests=false \
+# -am builds what the suite plays on (the services' jars, test-support); -Dtest leaves only this suite to run. With a
+# stack already running, the services are not built again (-De2e.standalone): never repackage them under running
+# processes (deploy/bench/faults.sh says what that did)
+STANDALONE=""
+deploy/local/platform.sh check >/dev/null 2>&1 && STANDALONE="-De2e.standalone"
+mvn -B -pl deploy/e2e -am verify $STANDALONE -Dtest=HostileInputTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfuzz.requests="${1:-10000}" ${FUZZ_SEED:+-Dfuzz.seed=$FUZZ_SEED}
 cat deploy/e2e/target/hostile-input.md
 echo
